@@ -1,0 +1,175 @@
+"""The ``marsad`` command: a thin layer over :mod:`marsad.api`.
+
+Exit codes: 0 all went well; 1 some inputs were skipped (each named on stderr);
+2 the command line was wrong; 3 the store or a record could not be used.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from marsad import api
+from marsad.errors import MarsadError
+from marsad.settings import Options
+from marsad.store.sqlite import HIGHLIGHT
+
+EXIT_SKIPPED, EXIT_ERROR = 1, 3
+
+
+def _emit_json(value: object) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _marks(snippet: str) -> str:
+    on, off = ("\x1b[1m", "\x1b[0m") if sys.stdout.isatty() else ("«", "»")
+    return snippet.replace(HIGHLIGHT[0], on).replace(HIGHLIGHT[1], off)
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except MarsadError as exc:
+            click.echo(f"marsad: {exc}", err=True)
+            ctx.exit(EXIT_ERROR)
+
+
+@click.group(cls=_Group)
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The store file (default: $MARSAD_DB or ~/.local/share/marsad/marsad.db).")
+@click.version_option(package_name="marsad")
+@click.pass_context
+def main(ctx: click.Context, db: Path | None) -> None:
+    """Marsad: an auditable knowledge base from Arabic news."""
+    ctx.obj = {"db": db}
+
+
+def _open(ctx: click.Context, **options) -> api.Marsad:
+    marsad = api.Marsad(ctx.obj["db"], Options(**options))
+    ctx.call_on_close(marsad.close)
+    return marsad
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--max-size", type=float, default=10.0, show_default=True, help="Largest article file, in MB.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], max_size: float, quiet: bool) -> None:
+    """Read, analyse and store the articles in PATHS (files, folders, - for stdin)."""
+    marsad = _open(ctx, max_bytes=int(max_size * 1_000_000))
+    bar = tqdm(unit=" articles", disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
+
+    def on_event(kind: str, detail: object) -> None:
+        bar.update(1)
+        if kind == "skipped":
+            tqdm.write(f"skipped {detail}", file=sys.stderr)
+
+    report = marsad.ingest(paths, on_event)
+    bar.close()
+    click.echo(f"added {len(report.added)} (of which {len(report.copies)} copies of stored articles), "
+               f"already stored {len(report.already)}, skipped {len(report.skipped)}", err=True)
+    for reason, count in sorted(_reasons(report).items()):
+        click.echo(f"  skipped {count}: {reason}", err=True)
+    if report.skipped:
+        ctx.exit(EXIT_SKIPPED)
+
+
+def _reasons(report: api.IngestReport) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for error in report.skipped:
+        counts[error.kind] = counts.get(error.kind, 0) + 1
+    return counts
+
+
+@main.command()
+@click.argument("query")
+@click.option("--limit", default=10, show_default=True)
+@click.option("--offset", default=0)
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
+@click.pass_context
+def search(ctx: click.Context, query: str, limit: int, offset: int, as_json: bool) -> None:
+    """Full-text search, Arabic-aware: الناتو also finds بالناتو، للناتو، والناتو."""
+    marsad = _open(ctx)
+    hits = marsad.search(query, limit, offset)
+    if as_json:
+        _emit_json({"query": query, "total": marsad.count(query), "hits": [
+            {"id": h.id, "title": h.title, "source": h.source, "published": h.published,
+             "score": round(h.score, 4), "snippet": h.snippet.replace(HIGHLIGHT[0], "«").replace(HIGHLIGHT[1], "»")}
+            for h in hits]})
+        return
+    for rank, hit in enumerate(hits, start=offset + 1):
+        click.echo(f"{rank}. {hit.id}  {hit.published or '—'}  {hit.title or ''}")
+        click.echo(f"   {hit.source}")
+        click.echo(f"   {_marks(hit.snippet)}")
+    if not hits:
+        click.echo("no matches", err=True)
+
+
+@main.command()
+@click.argument("doc_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the document record as JSON.")
+@click.pass_context
+def show(ctx: click.Context, doc_id: str, as_json: bool) -> None:
+    """Show one stored article: cleaned text, removed lines and metadata."""
+    from marsad.export import document_record
+    marsad = _open(ctx)
+    doc = marsad.document(doc_id)
+    if as_json:
+        _emit_json(document_record(doc, with_original=True) | {"sources": marsad.store.sources(doc.id)})
+        return
+    click.echo(f"{doc.id}  {doc.title or ''}")
+    click.echo(f"source: {doc.source}  outlet: {doc.outlet or '—'}  format: {doc.format} ({doc.encoding})")
+    dated = doc.published or "unknown"
+    click.echo(f"published: {dated}{' (uncertain)' if doc.published_uncertain else ''} — {doc.published_note}")
+    if doc.metadata.get("copy_of"):
+        click.echo(f"copy of: {doc.metadata['copy_of']}")
+    click.echo("")
+    click.echo(doc.text)
+    if doc.removed:
+        click.echo("\nremoved as page furniture:")
+        for line in doc.removed:
+            click.echo(f"  [{line.reason}] {line.text}")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def stats(ctx: click.Context, as_json: bool) -> None:
+    """What the store holds."""
+    figures = _open(ctx).stats()
+    if as_json:
+        _emit_json(figures)
+        return
+    for key, value in figures.items():
+        click.echo(f"{key:20} {value}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--with-original", is_flag=True, help="Include the original text and the offset map.")
+def analyze(paths: tuple[str, ...], fmt: str, with_original: bool) -> None:
+    """Analyse articles without a store and print the analysis export."""
+    from marsad.export import export
+    documents, skipped = api.analyze(paths)
+    for error in skipped:
+        click.echo(f"skipped {error}", err=True)
+    _emit_json(export(documents, skipped, with_original))
+    if skipped:
+        sys.exit(EXIT_SKIPPED)
+
+
+@main.command("export")
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-")
+@click.option("--with-original", is_flag=True, help="Include the original text and the offset map.")
+@click.pass_context
+def export_command(ctx: click.Context, fmt: str, output, with_original: bool) -> None:
+    """Export the whole store (the analysis JSON of CONTRACT.md)."""
+    json.dump(_open(ctx).export(with_original), output, ensure_ascii=False, indent=2)
+    output.write("\n")

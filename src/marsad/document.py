@@ -1,0 +1,106 @@
+"""The document model: one immutable article whose annotations are spans over its cleaned text.
+
+Stages never rewrite ``text``; they return a new :class:`Document` (``dataclasses.replace``)
+with more layers filled in. Offsets are Python string indices into ``text``;
+:class:`OffsetMap` carries them back to ``original``.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word, number or punctuation mark at ``text[start:end]``."""
+    start: int
+    end: int
+    kind: str  # "word" | "number" | "punct"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence at ``text[start:end]``."""
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A line dropped as page furniture, with where it stood in the original and why."""
+    text: str
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """Maps offsets in the cleaned text back to the original: runs of copied characters.
+
+    ``runs`` holds ``(clean_start, original_start, length)`` sorted by ``clean_start``.
+    """
+    runs: tuple[tuple[int, int, int], ...] = ()
+
+    def to_original(self, offset: int) -> int:
+        """The original offset of the cleaned-text offset ``offset``."""
+        if not self.runs:
+            return offset
+        starts = [run[0] for run in self.runs]
+        i = max(bisect.bisect_right(starts, offset) - 1, 0)
+        clean_start, orig_start, length = self.runs[i]
+        return orig_start + min(max(offset - clean_start, 0), length)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """What a reader found in an input: text and metadata, before any analysis.
+
+    ``text`` is the article as read (title line included when the format has one);
+    ``title`` and ``published`` come from metadata when the format carries them.
+    """
+    source: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    format: str = "text"
+    encoding: str = "utf-8"
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article through the pipeline: original, cleaned text, and span layers over it."""
+    id: str
+    source: str
+    original: str
+    text: str = ""
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    format: str = "text"
+    encoding: str = "utf-8"
+    language: str = "ar"
+    published: str | None = None
+    published_uncertain: bool = False
+    published_note: str | None = None
+    offset_map: OffsetMap = OffsetMap()
+    removed: tuple[Removed, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    tokens: tuple[Token, ...] = ()
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def span_text(self, start: int, end: int) -> str:
+        """The cleaned text between two offsets."""
+        return self.text[start:end]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence that holds ``offset``, if any."""
+        starts = [s.start for s in self.sentences]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None

@@ -1,0 +1,164 @@
+"""Arabic orthographic normalisation: keys computed beside the text, never in its place.
+
+Each rule is a small named function backed by a character map in
+``data/orthography.yaml``; :data:`RULES` lists them in the order
+:func:`orthographic_key` applies them. The same functions prepare the knowledge
+base and the input, so a name matches whichever way it was written.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable
+
+from marsad import resources
+
+_PRESENTATION_FORMS = re.compile(r"[\ufb50-\ufdff\ufe70-\ufeff\u0622-\u0626]")
+_SPACES = re.compile(r"\s+")
+
+
+@functools.cache
+def _table(rule: str) -> dict[int, str | None]:
+    """The str.translate table of one rule of orthography.yaml."""
+    spec = resources.load("orthography.yaml")[rule]
+    table: dict[int, str | None] = {ord(c): None for c in spec.get("delete", [])}
+    for low, high in spec.get("delete_ranges", []):
+        table.update({code: None for code in range(ord(low), ord(high) + 1)})
+    table.update({ord(k): v for k, v in spec.get("map", {}).items()})
+    return table
+
+
+def _rule(name: str, doc: str) -> Callable[[str], str]:
+    def apply(text: str) -> str:
+        return text.translate(_table(name))
+    apply.__name__ = apply.__qualname__ = name
+    apply.__doc__ = doc
+    return apply
+
+
+remove_invisibles = _rule("remove_invisibles", "Drop zero-width and bidi control characters.")
+remove_diacritics = _rule("remove_diacritics", "Drop harakat, tanwin, shadda, sukun and Quranic marks.")
+remove_tatweel = _rule("remove_tatweel", "Drop the tatweel (kashida) that stretches words.")
+normalize_alef = _rule("normalize_alef", "Fold أ إ آ ٱ to bare alef.")
+normalize_alef_maqsura = _rule("normalize_alef_maqsura", "Fold alef maqsura ى to ي.")
+normalize_teh_marbuta = _rule("normalize_teh_marbuta", "Fold teh marbuta ة to ه.")
+normalize_persian_letters = _rule("normalize_persian_letters", "Fold Persian and Urdu letter forms to Arabic ones.")
+normalize_digits = _rule("normalize_digits", "Arabic-Indic digits and separators become ASCII.")
+normalize_punctuation = _rule("normalize_punctuation", "Arabic punctuation and quote variants become ASCII.")
+
+
+def compose_presentation_forms(text: str) -> str:
+    """Fold Arabic presentation forms (ﻻ, ﺍ…) to base letters with NFKC, only where present."""
+    return unicodedata.normalize("NFKC", text) if _PRESENTATION_FORMS.search(text) else text
+
+
+def fold_case(text: str) -> str:
+    """Lower-case Latin letters so that "NATO" and "Nato" share a key."""
+    return text.casefold()
+
+
+def collapse_spaces(text: str) -> str:
+    """Runs of white space become one space; ends are trimmed."""
+    return _SPACES.sub(" ", text).strip()
+
+
+RULES: tuple[Callable[[str], str], ...] = (
+    compose_presentation_forms,
+    remove_invisibles,
+    remove_diacritics,
+    remove_tatweel,
+    normalize_alef,
+    normalize_alef_maqsura,
+    normalize_teh_marbuta,
+    normalize_persian_letters,
+    normalize_digits,
+    normalize_punctuation,
+    fold_case,
+    collapse_spaces,
+)
+
+
+@functools.cache
+def _combined_table() -> dict[int, str | None]:
+    """All character-level rules folded into one translate table (same result, one pass)."""
+    names = ("remove_invisibles", "remove_diacritics", "remove_tatweel", "normalize_alef",
+             "normalize_alef_maqsura", "normalize_teh_marbuta", "normalize_persian_letters",
+             "normalize_digits", "normalize_punctuation")
+    table: dict[int, str | None] = {}
+    for name in names:
+        for code, value in _table(name).items():
+            table.setdefault(code, value)
+    # a later rule may map what an earlier one produced (none do today); resolve chains
+    for code, value in list(table.items()):
+        while value is not None and len(value) == 1 and ord(value) in table and table[ord(value)] != value:
+            value = table[ord(value)]
+        table[code] = value
+    return table
+
+
+def orthographic_key(text: str) -> str:
+    """The matching key of a text: every rule of :data:`RULES` applied in order."""
+    text = compose_presentation_forms(text).translate(_combined_table())
+    return collapse_spaces(fold_case(text))
+
+
+@functools.cache
+def _clitics() -> dict:
+    return resources.load("clitics.yaml")
+
+
+@functools.cache
+def proclitic_sequences() -> tuple[str, ...]:
+    """Every proclitic string a word may start with, longest first (وبال، لل، ب…)."""
+    spec = _clitics()
+    conj, prep, art = [""] + spec["conjunctions"], [""] + spec["prepositions"], spec["article"]
+    seqs = {c + p + a for c in conj for p in prep for a in ("", art) if not (p == "ل" and a)}
+    seqs |= {c + f for c in conj for f in spec["fused_article"]}
+    seqs.discard("")
+    return tuple(sorted(seqs, key=len, reverse=True))
+
+
+def strip_article(key: str) -> str:
+    """Drop a leading definite article from a key when a stem of min_stem letters remains."""
+    art = _clitics()["article"]
+    if key.startswith(art) and len(key) - len(art) >= _clitics()["min_stem"]:
+        return key[len(art):]
+    return key
+
+
+def clitic_readings(key: str) -> tuple[str, ...]:
+    """Stems a keyed word may stand for once attached proclitics are taken off.
+
+    ``والناتو`` reads as ``ناتو``; ``وزير`` reads as itself and as ``زير`` (the و
+    might be a conjunction). The first reading is the word itself, article-free.
+    """
+    readings = [strip_article(key)]
+    min_stem = _clitics()["min_stem"]
+    for seq in proclitic_sequences():
+        if key.startswith(seq) and len(key) - len(seq) >= min_stem:
+            stem = strip_article(key[len(seq):]) if not seq.endswith(("ال", "لل")) else key[len(seq):]
+            if stem not in readings:
+                readings.append(stem)
+    return tuple(readings)
+
+
+def search_key(word: str) -> str:
+    """The key a query word is looked up by: orthographic key without the article."""
+    return strip_article(orthographic_key(word))
+
+
+@functools.cache
+def _same_length_table() -> dict[int, str]:
+    """The one-for-one character folds of the rules, plus ASCII lower-casing."""
+    table: dict[int, str] = {}
+    for name in ("normalize_alef", "normalize_alef_maqsura", "normalize_teh_marbuta",
+                 "normalize_persian_letters", "normalize_digits", "normalize_punctuation"):
+        table.update({k: v for k, v in _table(name).items() if v is not None and len(v) == 1})
+    table.update({code: chr(code + 32) for code in range(ord("A"), ord("Z") + 1)})
+    return table
+
+
+def matching_view(text: str) -> str:
+    """The text folded character for character (same length), so regex offsets stay valid."""
+    return text.translate(_same_length_table())

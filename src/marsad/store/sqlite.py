@@ -1,0 +1,199 @@
+"""The embedded store: one SQLite file (WAL), one transaction per article, FTS5 search.
+
+Every write of an article — its row, its index entry, its outlet line counts — is
+one transaction, so a process killed mid-ingest leaves either the whole article or
+none of it, and running the ingest again completes the batch.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import apsw
+
+from marsad.document import Document, OffsetMap, Removed, Sentence
+from marsad.errors import NotFound, StoreError
+from marsad.normalize import orthographic_key
+from marsad.store import tokenizer
+from marsad.store.query import to_match_expression
+from marsad.store.schema import LATEST, MIGRATIONS
+
+HIGHLIGHT = ("\x02", "\x03")  # snippet markers; renderers turn them into <mark>, bold or «»
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One ranked search result, with a snippet in the original spelling."""
+    id: str
+    title: str | None
+    source: str
+    published: str | None
+    score: float
+    snippet: str
+
+
+def body_key(doc: Document) -> str:
+    """Hash of the cleaned body without its title: equal for copies of one story."""
+    body = doc.text.split("\n", 1)[1] if "\n" in doc.text else doc.text
+    return hashlib.sha256(orthographic_key(body).encode()).hexdigest()[:20]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """A Marsad store in one SQLite file."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = apsw.Connection(str(self.path))
+        except (OSError, apsw.Error) as exc:
+            raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
+        self.db.set_busy_timeout(10_000)
+        tokenizer.register(self.db)
+        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON"):
+            self.db.execute(f"PRAGMA {pragma}")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").get
+        if version > LATEST:
+            raise StoreError(f"{self.path}: made by a newer Marsad (schema {version} > {LATEST})")
+        for number, script in MIGRATIONS:
+            if number > version:
+                with self.db:
+                    self.db.execute(script)
+                    self.db.execute(f"PRAGMA user_version = {number}")
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the WAL)."""
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def contains(self, doc_id: str) -> bool:
+        """Whether a document with this id is stored."""
+        return self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).get is not None
+
+    def note_source(self, doc_id: str, source: str) -> None:
+        """Record that a stored document was seen again under another name."""
+        with self.db:
+            self.db.execute("INSERT OR IGNORE INTO document_sources VALUES (?, ?, ?)", (doc_id, source, _now()))
+
+    def add(self, doc: Document, line_keys: Iterable[str] = ()) -> str | None:
+        """Store a document and index it in one transaction; return the id it copies, if any."""
+        key = body_key(doc)
+        with self.db:
+            copy_of = self.db.execute("SELECT id FROM documents WHERE body_key = ? ORDER BY rowid LIMIT 1",
+                                      (key,)).get
+            self.db.execute(
+                "INSERT INTO documents (id, source, outlet, url, format, encoding, language, title, published,"
+                " published_uncertain, published_note, original, text, body_key, copy_of, removed, offset_map,"
+                " sentences, metadata, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (doc.id, doc.source, doc.outlet, doc.url, doc.format, doc.encoding, doc.language, doc.title,
+                 doc.published, int(doc.published_uncertain), doc.published_note, doc.original, doc.text, key,
+                 copy_of, json.dumps([[r.text, r.start, r.end, r.reason] for r in doc.removed], ensure_ascii=False),
+                 json.dumps(doc.offset_map.runs), json.dumps([[s.start, s.end] for s in doc.sentences]),
+                 json.dumps(doc.metadata, ensure_ascii=False, default=str), _now()))
+            rowid = self.db.last_insert_rowid()
+            self.db.execute("INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)",
+                            (rowid, doc.title or "", doc.text))
+            self.db.execute("INSERT INTO document_sources VALUES (?, ?, ?)", (doc.id, doc.source, _now()))
+            if doc.outlet:
+                self.db.executemany(
+                    "INSERT INTO outlet_lines VALUES (?, ?, 1) ON CONFLICT DO UPDATE SET documents = documents + 1",
+                    [(doc.outlet, k) for k in set(line_keys)])
+        return copy_of
+
+    def outlet_line_counts(self, outlet: str, keys: Iterable[str]) -> dict[str, int]:
+        """How many stored articles of an outlet carry each of these short lines."""
+        keys = list(set(keys))
+        counts: dict[str, int] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            counts.update(self.db.execute(
+                f"SELECT line_key, documents FROM outlet_lines WHERE outlet = ? AND line_key IN ({marks})",
+                (outlet, *chunk)))
+        return counts
+
+    # -- reading ---------------------------------------------------------------------------
+
+    _COLUMNS = ("id, source, outlet, url, format, encoding, language, title, published, published_uncertain,"
+                " published_note, original, text, removed, offset_map, sentences, metadata, copy_of")
+
+    def _document(self, row: tuple) -> Document:
+        (doc_id, source, outlet, url, fmt, encoding, language, title, published, uncertain, note, original,
+         text, removed, offset_map, sentences, metadata, copy_of) = row
+        meta = json.loads(metadata) | ({"copy_of": copy_of} if copy_of else {})
+        return Document(
+            id=doc_id, source=source, original=original, text=text, title=title, url=url, outlet=outlet,
+            format=fmt, encoding=encoding, language=language, published=published,
+            published_uncertain=bool(uncertain), published_note=note,
+            offset_map=OffsetMap(tuple(tuple(r) for r in json.loads(offset_map))),
+            removed=tuple(Removed(*r) for r in json.loads(removed)),
+            sentences=tuple(Sentence(*s) for s in json.loads(sentences)), metadata=meta)
+
+    def get(self, doc_id: str) -> Document:
+        """The stored document with this id (a unique prefix of it will do)."""
+        rows = list(self.db.execute(f"SELECT {self._COLUMNS} FROM documents WHERE id >= ? AND id < ? LIMIT 2",
+                                    (doc_id, doc_id + "\uffff")))
+        exact = [r for r in rows if r[0] == doc_id]
+        if exact or len(rows) == 1:
+            return self._document((exact or rows)[0])
+        raise NotFound(f"no document {doc_id!r}" + (" (the prefix is ambiguous)" if rows else ""))
+
+    def documents(self) -> Iterator[Document]:
+        """Every stored document, in the order they were added."""
+        for row in self.db.execute(f"SELECT {self._COLUMNS} FROM documents ORDER BY rowid"):
+            yield self._document(row)
+
+    def sources(self, doc_id: str) -> list[str]:
+        """Every name the document was ingested under."""
+        return [r[0] for r in self.db.execute("SELECT source FROM document_sources WHERE document = ?", (doc_id,))]
+
+    def search(self, query: str, limit: int = 10, offset: int = 0) -> list[SearchHit]:
+        """Documents matching a query, best first (BM25, title weighted), with snippets."""
+        expression = to_match_expression(query)
+        rows = self.db.execute(
+            "SELECT d.id, d.title, d.source, d.published, bm25(documents_fts, 3.0, 1.0) AS score,"
+            " snippet(documents_fts, 1, ?, ?, '…', 24) FROM documents_fts JOIN documents d"
+            " ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?",
+            (*HIGHLIGHT, expression, limit, offset))
+        return [SearchHit(i, t, s, p, -score, snip) for i, t, s, p, score, snip in rows]
+
+    def count_matches(self, query: str) -> int:
+        """How many documents match a query."""
+        return self.db.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?",
+                               (to_match_expression(query),)).get
+
+    def stats(self) -> dict:
+        """Counts and sizes of what the store holds."""
+        one = lambda sql: self.db.execute(sql).get  # noqa: E731
+        return {
+            "path": str(self.path),
+            "schema_version": one("PRAGMA user_version"),
+            "documents": one("SELECT count(*) FROM documents"),
+            "copies": one("SELECT count(*) FROM documents WHERE copy_of IS NOT NULL"),
+            "sources_seen": one("SELECT count(*) FROM document_sources"),
+            "outlets": one("SELECT count(DISTINCT outlet) FROM documents"),
+            "dated": one("SELECT count(*) FROM documents WHERE published IS NOT NULL"),
+            "first_published": one("SELECT min(published) FROM documents"),
+            "last_published": one("SELECT max(published) FROM documents"),
+            "removed_lines": one("SELECT coalesce(sum(json_array_length(removed)), 0) FROM documents"),
+            "characters": one("SELECT coalesce(sum(length(text)), 0) FROM documents"),
+            "file_bytes": self.path.stat().st_size if self.path.exists() else 0,
+        }
