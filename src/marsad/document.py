@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word, number or punctuation mark at ``text[start:end]``."""
+class Token(NamedTuple):
+    """A word, number or punctuation mark at ``text[start:end]`` (a tuple: documents hold thousands)."""
     start: int
     end: int
     kind: str  # "word" | "number" | "punct"

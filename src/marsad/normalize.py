@@ -97,9 +97,24 @@ def _combined_table() -> dict[int, str | None]:
     return table
 
 
+def _translator(table: dict[int, str | None]) -> Callable[[str], str]:
+    """``str.translate`` with ``table``, done as a regex over the characters it changes.
+
+    Same result; about three times faster on Arabic text, where most characters stay.
+    """
+    pattern = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table)) + "]")
+    replacements = {chr(c): v or "" for c, v in table.items()}
+    return functools.partial(pattern.sub, lambda m: replacements[m.group()])
+
+
+@functools.cache
+def _fold_characters() -> Callable[[str], str]:
+    return _translator(_combined_table())
+
+
 def orthographic_key(text: str) -> str:
     """The matching key of a text: every rule of :data:`RULES` applied in order."""
-    text = compose_presentation_forms(text).translate(_combined_table())
+    text = _fold_characters()(compose_presentation_forms(text))
     return collapse_spaces(fold_case(text))
 
 
@@ -127,6 +142,14 @@ def strip_article(key: str) -> str:
     return key
 
 
+@functools.cache
+def _sequences_by_first_letter() -> dict[str, tuple[str, ...]]:
+    by_letter: dict[str, list[str]] = {}
+    for seq in proclitic_sequences():
+        by_letter.setdefault(seq[0], []).append(seq)
+    return {letter: tuple(seqs) for letter, seqs in by_letter.items()}
+
+
 def clitic_readings(key: str) -> tuple[str, ...]:
     """Stems a keyed word may stand for once attached proclitics are taken off.
 
@@ -134,8 +157,9 @@ def clitic_readings(key: str) -> tuple[str, ...]:
     might be a conjunction). The first reading is the word itself, article-free.
     """
     readings = [strip_article(key)]
+    candidates = _sequences_by_first_letter().get(key[:1], ())
     min_stem = _clitics()["min_stem"]
-    for seq in proclitic_sequences():
+    for seq in candidates:
         if key.startswith(seq) and len(key) - len(seq) >= min_stem:
             stem = strip_article(key[len(seq):]) if not seq.endswith(("ال", "لل")) else key[len(seq):]
             if stem not in readings:
@@ -159,6 +183,11 @@ def _same_length_table() -> dict[int, str]:
     return table
 
 
+@functools.cache
+def _fold_same_length() -> Callable[[str], str]:
+    return _translator(_same_length_table())
+
+
 def matching_view(text: str) -> str:
     """The text folded character for character (same length), so regex offsets stay valid."""
-    return text.translate(_same_length_table())
+    return _fold_same_length()(text)

@@ -26,12 +26,12 @@ _ABBREVIATION = re.compile(r"(?:^|\s)(?:[^\W\d_]|[^\W\d_]\.[^\W\d_]|[A-Z][a-z]{1
 def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, kind)`` for every token of ``text[start:end]``."""
     for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
-        yield m.start(), m.end(), m.lastgroup
+        yield (*m.span(), m.lastgroup)
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
     """All tokens of a text, in order."""
-    return tuple(Token(s, e, k) for s, e, k in iter_tokens(text))
+    return tuple(map(Token._make, iter_tokens(text)))
 
 
 def _line_spans(text: str) -> Iterator[tuple[int, int]]:

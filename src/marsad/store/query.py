@@ -13,6 +13,11 @@ def _words(text: str) -> list[str]:
     return [text[s:e] for s, e, kind in iter_tokens(text) if kind != "punct"]
 
 
+def query_words(query: str) -> list[str]:
+    """Every word of a query, quoted or not."""
+    return _words(query)
+
+
 def to_match_expression(query: str) -> str:
     """The MATCH expression for a query; each word or phrase is quoted, so no syntax leaks in."""
     parts = []

@@ -43,6 +43,8 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
     CREATE VIRTUAL TABLE documents_fts USING fts5(
         title, text, content='documents', content_rowid='rowid', tokenize='marsad'
     );
+    -- one small segment per article transaction: merge them in larger steps
+    INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 8);
     """),
 )
 

@@ -18,11 +18,12 @@ import apsw
 from marsad.document import Document, OffsetMap, Removed, Sentence
 from marsad.errors import NotFound, StoreError
 from marsad.normalize import orthographic_key
-from marsad.store import tokenizer
-from marsad.store.query import to_match_expression
+from marsad.store.tokenizer import Tokenizer
+from marsad.store.query import query_words, to_match_expression
 from marsad.store.schema import LATEST, MIGRATIONS
+from marsad.store.snippets import HIGHLIGHT, query_keys, snippet
 
-HIGHLIGHT = ("\x02", "\x03")  # snippet markers; renderers turn them into <mark>, bold or «»
+__all__ = ["Store", "SearchHit", "HIGHLIGHT"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,8 @@ class Store:
         except (OSError, apsw.Error) as exc:
             raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
         self.db.set_busy_timeout(10_000)
-        tokenizer.register(self.db)
+        self.tokenizer = Tokenizer()
+        self.tokenizer.register(self.db)
         for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON"):
             self.db.execute(f"PRAGMA {pragma}")
         self._migrate()
@@ -109,6 +111,7 @@ class Store:
                  json.dumps(doc.offset_map.runs), json.dumps([[s.start, s.end] for s in doc.sentences]),
                  json.dumps(doc.metadata, ensure_ascii=False, default=str), _now()))
             rowid = self.db.last_insert_rowid()
+            self.tokenizer.expect(doc.text, doc.tokens)
             self.db.execute("INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)",
                             (rowid, doc.title or "", doc.text))
             self.db.execute("INSERT INTO document_sources VALUES (?, ?, ?)", (doc.id, doc.source, _now()))
@@ -167,13 +170,12 @@ class Store:
 
     def search(self, query: str, limit: int = 10, offset: int = 0) -> list[SearchHit]:
         """Documents matching a query, best first (BM25, title weighted), with snippets."""
-        expression = to_match_expression(query)
+        expression, keys = to_match_expression(query), query_keys(query_words(query))
         rows = self.db.execute(
-            "SELECT d.id, d.title, d.source, d.published, bm25(documents_fts, 3.0, 1.0) AS score,"
-            " snippet(documents_fts, 1, ?, ?, '…', 24) FROM documents_fts JOIN documents d"
-            " ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?",
-            (*HIGHLIGHT, expression, limit, offset))
-        return [SearchHit(i, t, s, p, -score, snip) for i, t, s, p, score, snip in rows]
+            "SELECT d.id, d.title, d.source, d.published, d.text, bm25(documents_fts, 3.0, 1.0) AS score"
+            " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+            " WHERE documents_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?", (expression, limit, offset))
+        return [SearchHit(i, t, s, p, -score, snippet(text, keys)) for i, t, s, p, text, score in rows]
 
     def count_matches(self, query: str) -> int:
         """How many documents match a query."""

@@ -1,0 +1,110 @@
+"""Ingest benchmark: SaudiNewsNet through `Marsad.ingest`, then full-text search latency.
+
+    python bench/ingest.py [--data ../shared/data/saudinewsnet] [--limit N] [--queries 300]
+
+Prints articles/s, MB/s of article text, peak RSS, store size, and search latency
+percentiles. SaudiNewsNet is read from ../shared (research use only; never copied here).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+from marsad.api import Marsad
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def extract(data: Path, into: Path, limit: int | None) -> tuple[list[Path], int, int]:
+    """Unzip the day files as JSON arrays (cut to ``limit`` articles); return files, articles, bytes."""
+    files, articles, size = [], 0, 0
+    for archive in sorted(data.glob("*.zip")):
+        with zipfile.ZipFile(archive) as z:
+            for name in z.namelist():
+                records = json.loads(z.read(name))
+                if limit is not None:
+                    records = records[: max(limit - articles, 0)]
+                if not records:
+                    continue
+                path = into / name
+                path.write_text(json.dumps(records, ensure_ascii=False), "utf-8")
+                files.append(path)
+                articles += len(records)
+                size += sum(len((r.get("title") or "") + (r.get("content") or "")).__index__() for r in records)
+    return files, articles, size
+
+
+def queries(marsad: Marsad, count: int, seed: int = 7) -> list[str]:
+    """Queries a reader might type: one or two words and quoted phrases taken from stored titles."""
+    titles = [r[0] for r in marsad.store.db.execute("SELECT title FROM documents WHERE title != '' ORDER BY rowid")]
+    rng = random.Random(seed)
+    out = []
+    for title in rng.sample(titles, min(count, len(titles))):
+        words = [w for w in title.split() if len(w) > 3] or title.split()
+        pick = rng.random()
+        if pick < 0.4 or len(words) < 2:
+            out.append(rng.choice(words))
+        elif pick < 0.8:
+            out.append(" ".join(rng.sample(words, 2)))
+        else:
+            i = rng.randrange(len(words) - 1)
+            out.append(f'"{words[i]} {words[i + 1]}"')
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "saudinewsnet")
+    parser.add_argument("--limit", type=int, default=None, help="ingest only this many articles")
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--db", type=Path, default=None, help="keep the store here (default: a temp dir)")
+    args = parser.parse_args()
+    if not args.data.is_dir():
+        print(f"no SaudiNewsNet at {args.data}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        files, articles, chars = extract(args.data, tmp, args.limit)
+        text_mb = sum(p.stat().st_size for p in files) / 1e6
+        db = args.db or tmp / "bench.db"
+        with Marsad(db) as marsad:
+            start = time.perf_counter()
+            report = marsad.ingest([str(p) for p in files])
+            elapsed = time.perf_counter() - start
+            rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            stats = marsad.stats()
+            latencies, totals = [], []
+            for query in queries(marsad, args.queries):
+                t = time.perf_counter()
+                hits = marsad.search(query, limit=10)
+                latencies.append((time.perf_counter() - t) * 1000)
+                totals.append(len(hits))
+        print(f"articles read       {articles:,} ({len(report.added):,} added, {len(report.copies):,} copies, "
+              f"{len(report.already):,} already stored, {len(report.skipped):,} skipped)")
+        print(f"input               {text_mb:.1f} MB of JSON, {chars / 1e6:.1f} M characters of article text")
+        print(f"ingest time         {elapsed:.1f} s")
+        print(f"throughput          {articles / elapsed:.0f} articles/s, {text_mb / elapsed:.2f} MB/s")
+        print(f"peak RSS            {rss_mb:.0f} MB")
+        print(f"store               {stats['file_bytes'] / 1e6:.0f} MB, {stats['documents']:,} documents, "
+              f"{stats['removed_lines']:,} furniture lines removed")
+        q = statistics.quantiles(latencies, n=100)
+        print(f"search ({len(latencies)} queries, top 10 with snippets): p50 {q[49]:.1f} ms, p95 {q[94]:.1f} ms, "
+              f"max {max(latencies):.1f} ms")
+        skipped = {}
+        for e in report.skipped:
+            skipped[e.kind] = skipped.get(e.kind, 0) + 1
+        if skipped:
+            print(f"skipped by kind     {skipped}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,151 @@
+"""Batch ingest: read inputs in chunks, analyse them (in a worker process when it pays), store them.
+
+The per-article stages are pure, so they run in a process pool while this process
+reads the next inputs and writes finished articles, one transaction each. The only
+cross-document input, the short lines an outlet repeats, is counted from the store
+plus the articles still in flight.
+"""
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from marsad import pipeline
+from marsad.clean import repeatable_lines
+from marsad.document import Document
+from marsad.errors import InputError
+from marsad.ingest import read_inputs
+from marsad.settings import Options
+from marsad.store import Store
+
+Event = Callable[[str, object], None]  # ("added" | "copy" | "already" | "skipped", detail)
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did: added, copies among the added, already stored, skipped and why."""
+    added: list[str] = field(default_factory=list)
+    copies: list[tuple[str, str]] = field(default_factory=list)         # (new id, id it copies)
+    already: list[tuple[str, str]] = field(default_factory=list)        # (source, stored id)
+    skipped: list[InputError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing was skipped."""
+        return not self.skipped
+
+
+LineCounts = Callable[[str, set[str]], dict[str, int]]
+
+
+def outlet_context(items: list[tuple[Document, set[str]]], counts: LineCounts, min_articles: int) -> pipeline.Context:
+    """Which short lines each outlet repeats, from ``counts`` (stored articles) plus these items."""
+    by_outlet: dict[str, Counter] = defaultdict(Counter)
+    for doc, keys in items:
+        if doc.outlet:
+            by_outlet[doc.outlet].update(keys)
+    repeated = {}
+    for outlet, here in by_outlet.items():
+        before = counts(outlet, set(here))
+        repeated[outlet] = frozenset(k for k, n in here.items() if n + before.get(k, 0) >= min_articles)
+    return pipeline.Context(repeated)
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+class _InProcess(Executor):
+    def map(self, fn, *iterables, **kwargs):  # noqa: D102 - same as Executor.map, run here
+        return map(fn, *iterables)
+
+
+def _executor(workers: int, first_chunk: int, chunk_size: int) -> Executor:
+    if workers <= 0 or first_chunk < chunk_size:
+        return _InProcess()
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"))
+
+
+def default_workers() -> int:
+    """One worker process beside the writer when there are two cores or more."""
+    return min(max((os.cpu_count() or 1) - 1, 0), 4)
+
+
+class _Ingest:
+    def __init__(self, store: Store, options: Options, tell: Event):
+        self.store, self.options, self.tell = store, options, tell
+        self.report = IngestReport()
+        self.in_flight: dict[str, Counter] = defaultdict(Counter)   # line counts of unsaved articles
+        self.unsaved: set[str] = set()
+        self.seen_again: list[tuple[str, str]] = []                 # (id, source) to note once saved
+
+    def counts(self, outlet: str, keys: set[str]) -> dict[str, int]:
+        stored = self.store.outlet_line_counts(outlet, keys)
+        pending = self.in_flight[outlet]
+        return {k: stored.get(k, 0) + pending.get(k, 0) for k in keys}
+
+    def triage(self, chunk: list) -> dict[str, tuple[Document, set[str]]]:
+        """New documents of a chunk; errors and known documents are reported on the way."""
+        fresh: dict[str, tuple[Document, set[str]]] = {}
+        for item in chunk:
+            if isinstance(item, InputError):
+                self.report.skipped.append(item)
+                self.tell("skipped", item)
+                continue
+            doc = pipeline.start(item)
+            if doc.id in fresh or doc.id in self.unsaved or self.store.contains(doc.id):
+                self.seen_again.append((doc.id, doc.source))
+                self.report.already.append((doc.source, doc.id))
+                self.tell("already", (doc.source, doc.id))
+                continue
+            fresh[doc.id] = (doc, repeatable_lines(doc.original))
+            self.unsaved.add(doc.id)
+        return fresh
+
+    def save(self, fresh: dict[str, tuple[Document, set[str]]], analysed: Iterable[Document]) -> None:
+        for doc in analysed:
+            keys = fresh[doc.id][1]
+            copy_of = self.store.add(doc, keys)
+            if doc.outlet:
+                self.in_flight[doc.outlet].subtract(keys)
+            self.unsaved.discard(doc.id)
+            self.report.added.append(doc.id)
+            if copy_of:
+                self.report.copies.append((doc.id, copy_of))
+            self.tell("copy" if copy_of else "added", doc.id)
+        still = [(i, s) for i, s in self.seen_again if i in self.unsaved]
+        for doc_id, source in self.seen_again:
+            if doc_id not in self.unsaved:
+                self.store.note_source(doc_id, source)
+        self.seen_again = still
+
+
+def ingest(store: Store, paths: Iterable[str], options: Options, on_event: Event | None = None) -> IngestReport:
+    """Read, analyse and store every article under ``paths``; one transaction per article."""
+    run = _Ingest(store, options, on_event or (lambda kind, detail: None))
+    chunks = _chunks(read_inputs(paths, options.max_bytes), options.chunk_size)
+    first = next(chunks, [])
+    workers = default_workers() if options.workers is None else options.workers
+    with _executor(workers, len(first), options.chunk_size) as pool:
+        waiting = None
+        for chunk in itertools.chain([first], chunks):
+            fresh = run.triage(chunk)
+            ctx = outlet_context(list(fresh.values()), run.counts, options.outlet_min_articles)
+            for doc, keys in fresh.values():
+                if doc.outlet:
+                    run.in_flight[doc.outlet].update(keys)
+            docs = [doc for doc, _ in fresh.values()]
+            analysed = pool.map(pipeline.run, docs, itertools.repeat(ctx, len(docs)), chunksize=16)
+            if waiting:
+                run.save(*waiting)
+            waiting = (fresh, analysed)
+        if waiting:
+            run.save(*waiting)
+    return run.report
