@@ -35,6 +35,25 @@ class Removed:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """A name (or a title standing for a person) at ``text[start:end]``, attached clitics left out.
+
+    ``entity`` is the id the mention is linked to (a knowledge-base id, or a new entity's
+    id once linking has run); ``source`` says what found it: ``kb`` (a name of the
+    knowledge base), ``model`` (the trained tagger), ``title`` (a title pattern).
+    """
+    start: int
+    end: int
+    text: str
+    type: str  # PER | ORG | GPE | LOC | EVENT | NORP | MISC
+    entity: str | None = None
+    source: str = "model"
+    score: float = 1.0
+    via_title: bool = False
+    stands_for: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class OffsetMap:
     """Maps offsets in the cleaned text back to the original: runs of copied characters.
 
@@ -90,6 +109,7 @@ class Document:
     removed: tuple[Removed, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     tokens: tuple[Token, ...] = ()
+    mentions: tuple[Mention, ...] = ()
     metadata: dict[str, Any] = field(default_factory=dict)
 
     def span_text(self, start: int, end: int) -> str:

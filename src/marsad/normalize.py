@@ -167,6 +167,42 @@ def clitic_readings(key: str) -> tuple[str, ...]:
     return tuple(readings)
 
 
+@functools.cache
+def _non_article_sequences() -> tuple[str, ...]:
+    spec = _clitics()
+    conj, prep = [""] + spec["conjunctions"], [""] + spec["prepositions"]
+    return tuple(sorted({c + p for c in conj for p in prep} - {""}, key=len))
+
+
+def proclitic_splits(key: str) -> tuple[tuple[int, str], ...]:
+    """Ways to read a keyed word as proclitics + word: ``(letters taken off, rest)``.
+
+    Only conjunctions and prepositions come off, so the article stays with the name
+    (بالناتو → الناتو); ل + ال written لل leaves the bare stem (للناتو → ناتو). The
+    word itself, with nothing taken off, comes first.
+    """
+    splits = [(0, key)]
+    min_stem = _clitics()["min_stem"]
+    for seq in _non_article_sequences():
+        if key.startswith(seq) and len(key) - len(seq) >= min_stem:
+            rest = key[len(seq):]
+            if seq.endswith("ل") and rest.startswith("ل") and len(rest) - 1 >= min_stem:
+                splits.append((len(seq) + 1, rest[1:]))   # ل + ال written لل
+            splits.append((len(seq), rest))
+    return tuple(splits)
+
+
+def skip_letters(surface: str, letters: int) -> int:
+    """The offset in ``surface`` after its first ``letters`` letters (marks and tatweel ride along)."""
+    pos, seen = 0, 0
+    while pos < len(surface) and seen < letters:
+        seen += not unicodedata.category(surface[pos]).startswith("M") and surface[pos] != "\u0640"
+        pos += 1
+    while pos < len(surface) and (unicodedata.category(surface[pos]).startswith("M") or surface[pos] == "\u0640"):
+        pos += 1
+    return pos
+
+
 def search_key(word: str) -> str:
     """The key a query word is looked up by: orthographic key without the article."""
     return strip_article(orthographic_key(word))

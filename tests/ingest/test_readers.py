@@ -71,3 +71,14 @@ def test_language_check_tells_arabic_from_others():
     assert detect_language("قال الأمين العام لحلف شمال الأطلسي إن الحلف سيواصل تعزيز شراكته مع اليابان")[0] == "ar"
     assert detect_language("NATO Secretary General said the alliance will keep working with Japan")[0] == "other"
     assert detect_language("دبیرکل ناتو گفت که این پیمان همکاری با ژاپن را ادامه می‌دهد و گسترش پیدا می‌کند")[0] == "fa"
+
+
+def test_arabic_typed_with_persian_letters_is_still_arabic():
+    text = "سبق- أستراليا: توفى شيخ شمل قبائل أكلب، الشيخ سعيد آل عطيان، والد المبتعثة إلی جامعة أدليد، الدكتورة هدی."
+    assert detect_language(text)[0] == "ar"
+
+
+def test_arabic_article_with_a_latin_appendix_is_arabic():
+    body = "ينقسم الصائمون من حيث الإفطار في شهر رمضان المبارك إلى نوعين، نوع يتناول كل ما لديه. " * 5
+    refs = "Smith J. Nutrition and fasting. Journal of Clinical Nutrition 2012; 45: 100-110. " * 12
+    assert detect_language(body + refs)[0] == "ar"

@@ -1,0 +1,115 @@
+"""The knowledge base of world actors: reviewed YAML files in ``data/kb``, indexed by name key.
+
+Adding an entry is a one-file change; ``tests/kb`` validates every file. The same
+normaliser keys the names here and the words of the articles.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import defaultdict
+from dataclasses import dataclass, field
+from importlib import resources as importlib_resources
+
+from marsad import resources
+from marsad.kb.model import Entity, Office
+from marsad.normalize import orthographic_key, strip_article
+from marsad.segment import iter_tokens
+
+FILES = ("countries", "cities", "regions", "organisations", "media", "people")
+
+
+def name_key(name: str) -> str:
+    """The key names are matched by: the orthographic key of each word, without its article.
+
+    Punctuation between words is dropped (يون سوك-يول = يون سوك يول).
+    """
+    words = (name[s:e] for s, e, kind in iter_tokens(name) if kind != "punct")
+    return " ".join(strip_article(orthographic_key(w)) for w in words)
+
+
+def _date(value) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def _entity(record: dict, file: str) -> Entity:
+    known = {"id", "type", "name_en", "name_ar", "wikidata", "aliases", "ambiguous_aliases", "abbreviations",
+             "demonyms", "country", "capital", "kind", "gender", "offices"}
+    offices = tuple(Office(o["office"], _date(o.get("start")), _date(o.get("end")), bool(o.get("approx")),
+                           bool(o.get("acting"))) for o in record.get("offices") or ())
+    return Entity(
+        id=record["id"], type=record["type"], name_en=record["name_en"], name_ar=record["name_ar"],
+        wikidata=record.get("wikidata"), aliases=tuple(record.get("aliases") or ()),
+        ambiguous_aliases=tuple(record.get("ambiguous_aliases") or ()),
+        abbreviations=tuple(str(a) for a in record.get("abbreviations") or ()),
+        demonyms=tuple(record.get("demonyms") or ()), country=record.get("country"),
+        capital=record.get("capital"), kind=record.get("kind"), gender=record.get("gender"),
+        offices=offices, source_file=file, extra={k: v for k, v in record.items() if k not in known})
+
+
+@dataclass(frozen=True)
+class Alias:
+    """A name key pointing at an entity; ``ambiguous`` when other entities share it."""
+    entity: str
+    ambiguous: bool
+
+
+@dataclass
+class KnowledgeBase:
+    """Entities by id, and the indexes linking and recognition need."""
+    entities: dict[str, Entity]
+    roles: dict[str, dict]
+    aliases: dict[str, list[Alias]] = field(default_factory=lambda: defaultdict(list))
+    demonyms: dict[str, str] = field(default_factory=dict)
+    holders: dict[str, list[tuple[Office, str]]] = field(default_factory=lambda: defaultdict(list))
+
+    def __post_init__(self) -> None:
+        for entity in self.entities.values():
+            for name in entity.names:
+                key = name_key(name)
+                if key and all(a.entity != entity.id for a in self.aliases[key]):
+                    self.aliases[key].append(Alias(entity.id, name in entity.ambiguous_aliases))
+            for form in entity.demonyms:
+                self.demonyms.setdefault(name_key(form), entity.id)
+            for office in entity.offices:
+                self.holders[office.office].append((office, entity.id))
+        self.max_alias_words = max((len(k.split()) for k in self.aliases), default=1)
+
+    def lookup(self, name: str) -> list[Entity]:
+        """Entities a name may refer to, unambiguous ones first."""
+        found = sorted(self.aliases.get(name_key(name), ()), key=lambda a: a.ambiguous)
+        return [self.entities[a.entity] for a in found]
+
+    def holder(self, office: str, day: dt.date) -> Entity | None:
+        """Who held ``office`` on ``day`` (acting holders only when no full holder did)."""
+        terms = [(o, pid) for o, pid in self.holders.get(office, ()) if o.held_on(day)]
+        terms.sort(key=lambda t: t[0].acting)
+        return self.entities[terms[0][1]] if terms else None
+
+    def country_of_demonym(self, word: str) -> Entity | None:
+        """The country a nationality adjective (الياباني، اليابانيين) belongs to."""
+        country = self.demonyms.get(name_key(word))
+        return self.entities[country] if country else None
+
+
+def load_files() -> tuple[dict[str, Entity], dict[str, dict]]:
+    """Read every knowledge-base file; entities keyed by id."""
+    entities: dict[str, Entity] = {}
+    for file in FILES:
+        for record in resources.load(f"kb/{file}.yaml") or ():
+            entities[record["id"]] = _entity(record, file)
+    return entities, resources.load("kb/roles.yaml")
+
+
+@functools.cache
+def knowledge_base() -> KnowledgeBase:
+    """The knowledge base shipped with Marsad (loaded once per process)."""
+    entities, roles = load_files()
+    return KnowledgeBase(entities, roles)
+
+
+def data_folder() -> str:
+    """Where the knowledge-base files live (for people who want to edit them)."""
+    return str(importlib_resources.files("marsad").joinpath("data").joinpath("kb"))

@@ -1,0 +1,87 @@
+"""Names of the knowledge base found in a document: longest match, read through clitics.
+
+The first word of a name may carry proclitics (لستولتنبرج، وكوريا الجنوبية); they are
+left out of the mention. Nationality adjectives (الياباني، اليابانيين) are found as
+NORP mentions of their country. A hyphen inside a name (سوك-يول) is read as a space.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from marsad.document import Document, Token
+from marsad.kb import KnowledgeBase
+from marsad.normalize import orthographic_key, proclitic_splits, skip_letters, strip_article
+
+_JOINERS = {"-", "\u2010", "\u2011"}
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A knowledge-base name at ``text[start:end]`` and the entities it may name."""
+    start: int
+    end: int
+    entities: tuple[str, ...]
+    type: str
+    ambiguous: bool
+    demonym: bool = False
+
+
+def runs(doc: Document) -> Iterator[list[Token]]:
+    """Runs of word tokens a name may span: punctuation other than an inner hyphen breaks a run."""
+    run: list[Token] = []
+    tokens = doc.tokens
+    for i, token in enumerate(tokens):
+        if token.kind != "punct":
+            run.append(token)
+            continue
+        inner = (doc.text[token.start:token.end] in _JOINERS and 0 < i < len(tokens) - 1
+                 and tokens[i - 1].end == token.start and tokens[i + 1].start == token.end)
+        if not inner and run:
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+def _match(kb: KnowledgeBase, key: str, single: bool) -> tuple[tuple[str, ...], bool, bool] | None:
+    aliases = kb.aliases.get(key)
+    if aliases:
+        ordered = sorted(aliases, key=lambda a: a.ambiguous)
+        return tuple(a.entity for a in ordered), all(a.ambiguous for a in aliases) or len(aliases) > 1, False
+    if single and key in kb.demonyms:
+        return (kb.demonyms[key],), False, True
+    return None
+
+
+def find_names(doc: Document, kb: KnowledgeBase) -> list[Found]:
+    """Every knowledge-base name in the document, leftmost-longest, clitics left out."""
+    found: list[Found] = []
+    for run in runs(doc):
+        words = [doc.text[t.start:t.end] for t in run]
+        keys = [orthographic_key(w) for w in words]
+        bare = [strip_article(k) for k in keys]
+        i = 0
+        while i < len(run):
+            hit = None
+            for length in range(min(kb.max_alias_words, len(run) - i), 0, -1):
+                tail = bare[i + 1:i + length]
+                for letters, first in proclitic_splits(keys[i]):
+                    match = _match(kb, " ".join([strip_article(first), *tail]), length == 1)
+                    if match:
+                        start = run[i].start + skip_letters(words[i], letters)
+                        hit = (length, Found(start, run[i + length - 1].end, *_typed(kb, *match)))
+                        break
+                if hit:
+                    break
+            if hit:
+                found.append(hit[1])
+                i += hit[0]
+            else:
+                i += 1
+    return found
+
+
+def _typed(kb: KnowledgeBase, entities: tuple[str, ...], ambiguous: bool, demonym: bool):
+    kind = "NORP" if demonym else kb.entities[entities[0]].type
+    return entities, kind, ambiguous, demonym
