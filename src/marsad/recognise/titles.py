@@ -1,0 +1,136 @@
+"""Titles of office in the text: «رئيس الوزراء الياباني»، «الأمين العام لحلف الناتو»، «أمين الحلف».
+
+A title is a role form of ``data/kb/roles.yaml``, then what it is an office of: a
+nationality adjective (الياباني), a country or organisation (لحلف الناتو، اليابان), or
+a body named earlier (الحلف). A name may follow, after honorifics (الجنرال). The name
+is reported for recognition; the title itself, for linking to the holder on the date.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from marsad import resources
+from marsad.document import Document, Token
+from marsad.kb import KnowledgeBase, name_key
+from marsad.normalize import orthographic_key, proclitic_splits, skip_letters, strip_article
+from marsad.recognise.gazetteer import runs
+
+GENERIC = {"president", "minister", "leader", "commander", "chair", "governor", "ambassador", "spokesperson",
+           "un_permanent_representative", "emir", "king", "central_bank_governor", "mayor", "chancellor",
+           "supreme_leader", "managing_director", "director_general", "executive_director", "prosecutor"}
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A title at ``text[start:end]``; ``name`` is the span of the name that follows, if any."""
+    start: int
+    end: int
+    roles: tuple[str, ...]
+    jurisdiction: str | None          # knowledge-base id the office belongs to, when written
+    anaphor: str | None = None        # «الحلف»: a body named elsewhere in the text
+    name: tuple[int, int] | None = None
+    feminine: bool = False
+
+
+@functools.cache
+def _words() -> dict:
+    return resources.load("function_words.yaml")
+
+
+@functools.cache
+def _forms() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...], bool]]]:
+    """First word key → [(all word keys, roles, feminine)], longest first."""
+    by_form: dict[tuple[str, ...], set[str]] = {}
+    feminine: dict[tuple[str, ...], bool] = {}
+    for role, spec in resources.load("kb/roles.yaml").items():
+        for form in spec["forms"]:
+            key = tuple(name_key(form).split())
+            if key:
+                by_form.setdefault(key, set()).add(role)
+                feminine[key] = orthographic_key(form).split()[0].endswith("ه")
+    index: dict[str, list] = {}
+    for key, roles in by_form.items():
+        index.setdefault(key[0], []).append((key, tuple(sorted(roles)), feminine[key]))
+    for options in index.values():
+        options.sort(key=lambda o: -len(o[0]))
+    return index
+
+
+def _role_at(words: list[str], bare: list[str], i: int) -> tuple[int, int, tuple[str, ...], bool] | None:
+    """``(letters of clitics, length, roles, feminine)`` of the longest role form at word ``i``."""
+    for letters, first in proclitic_splits(words[i]):
+        for key, roles, feminine in _forms().get(strip_article(first), ()):
+            if tuple([strip_article(first), *bare[i + 1:i + len(key)]]) == key:
+                return letters, len(key), roles, feminine
+    return None
+
+
+def _jurisdiction(kb: KnowledgeBase, words: list[str], bare: list[str], j: int) -> tuple[str | None, str | None, int]:
+    """What the office is of, starting at word ``j``: ``(entity, anaphor, words used)``."""
+    if j >= len(words):
+        return None, None, 0
+    if bare[j] in kb.demonyms:
+        return kb.demonyms[bare[j]], None, 1
+    for length in range(min(kb.max_alias_words, len(words) - j), 0, -1):
+        for _, first in proclitic_splits(words[j]):
+            aliases = kb.aliases.get(" ".join([strip_article(first), *bare[j + 1:j + length]]))
+            bodies = [a.entity for a in aliases or () if kb.entities[a.entity].type in {"GPE", "ORG"}]
+            if bodies:
+                return bodies[0], None, length
+    definite = words[j].lstrip("وف").startswith(("ال", "لل", "بال", "كال"))
+    for _, first in proclitic_splits(words[j]):
+        if definite and strip_article(first) in _words()["anaphoric_bodies"]:
+            return None, strip_article(first), 1
+    return None, None, 0
+
+
+def _name_after(kb: KnowledgeBase, words: list[str], bare: list[str], run: list[Token], j: int,
+                names: frozenset[str]) -> tuple[int, int] | None:
+    honorifics = {tuple(h.split()) for h in _words()["honorifics"]}
+    for h in sorted(honorifics, key=len, reverse=True):
+        if tuple(words[j:j + len(h)]) == h:
+            j += len(h)
+            break
+    for length in range(min(kb.max_alias_words, len(words) - j), 0, -1):
+        aliases = kb.aliases.get(" ".join(bare[j:j + length]), ())
+        if any(kb.entities[a.entity].type == "PER" for a in aliases):
+            return run[j].start, run[j + length - 1].end
+    stop, particles = set(_words()["stop"]), set(_words()["name_particles"])
+    end = j
+    while end < len(words) and end - j < 4:
+        word, key = words[end], bare[end]
+        known = [kb.entities[a.entity].type for a in kb.aliases.get(key, ())]
+        if word in stop or (known and "PER" not in known):
+            break
+        if end > j and word[:1] in "وف" and word[1:] not in names:
+            break
+        if word.startswith("ال") and not (end > j and words[end - 1] in particles) and word not in names:
+            break
+        end += 1
+    return (run[j].start, run[end - 1].end) if end > j else None
+
+
+def find_titles(doc: Document, kb: KnowledgeBase, names: frozenset[str] = frozenset()) -> list[Title]:
+    """Every title of office in the document, with what it is of and the name after it."""
+    found: list[Title] = []
+    for run in runs(doc):
+        words = [orthographic_key(doc.text[t.start:t.end]) for t in run]
+        bare = [strip_article(w) for w in words]
+        i = 0
+        while i < len(run):
+            role = _role_at(words, bare, i)
+            if not role:
+                i += 1
+                continue
+            letters, length, roles, feminine = role
+            entity, anaphor, used = _jurisdiction(kb, words, bare, i + length)
+            if entity is None and anaphor is None and set(roles) <= GENERIC:
+                i += length
+                continue
+            after = i + length + used
+            name = _name_after(kb, words, bare, run, after, names) if after < len(run) else None
+            start = run[i].start + skip_letters(doc.text[run[i].start:run[i].end], letters)
+            found.append(Title(start, run[after - 1].end, roles, entity, anaphor, name, feminine))
+            i = after
+    return found
