@@ -15,6 +15,7 @@ from marsad.document import Document, Mention
 from marsad.kb import KnowledgeBase, knowledge_base
 from marsad.recognise.gazetteer import Found, find_names
 from marsad.recognise.merge import Candidate, resolve
+from marsad.recognise.propagate import surnames, undouble
 from marsad.recognise.tagger import Tagger, TaggedSpan, load_tagger
 from marsad.recognise.titles import Title, find_titles
 
@@ -46,8 +47,10 @@ def recognise(doc: Document, kb: KnowledgeBase | None = None, tagger: Tagger | N
     tagged = tagger.spans(doc) if tagger else []
     candidates = _from_kb(doc, kb, find_names(doc, kb), tagged) + _from_titles(find_titles(doc, kb))
     candidates += _from_tagger(tagged)
+    chosen = resolve(doc, [undouble(doc, c) for c in candidates])
+    chosen = resolve(doc, chosen + surnames(doc, chosen))
     mentions = tuple(Mention(c.start, c.end, doc.text[c.start:c.end], c.type, c.entity, c.source, c.score)
-                     for c in resolve(doc, candidates))
+                     for c in chosen)
     return dataclasses.replace(doc, mentions=mentions)
 
 

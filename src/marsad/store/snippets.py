@@ -36,5 +36,5 @@ def snippet(text: str, keys: set[str], width: int = 24, ellipsis: str = "…") -
         marked += [text[pos:s], HIGHLIGHT[0], text[s:e], HIGHLIGHT[1]]
         pos = e
     marked.append(text[pos:end_char])
-    body = " ".join("".join(marked).split())
+    body = " ".join("".join(marked).split()).replace(f"{HIGHLIGHT[1]} {HIGHLIGHT[0]}", " ")
     return (ellipsis if best > 0 else "") + body + (ellipsis if end < len(words) else "")
