@@ -34,9 +34,9 @@ def gold() -> dict[str, dict]:
 def seed_documents(seeds_dir):
     """The seeds through the whole pipeline, by file name."""
     from marsad.api import analyze
-    documents, errors = analyze([str(seeds_dir)])
-    assert not errors
-    return {Path(d.source).name: d for d in documents}
+    analysis = analyze([str(seeds_dir)])
+    assert not analysis.skipped
+    return {Path(d.source).name: d for d in analysis.documents}
 
 
 @pytest.fixture

@@ -52,8 +52,9 @@ def test_save_date_is_used_only_as_an_uncertain_fallback():
 
 
 def test_bundled_examples_are_dated():
-    documents, errors = analyze([str(EXAMPLES)])
-    assert not errors
+    analysis = analyze([str(EXAMPLES)])
+    assert not analysis.skipped
+    documents = analysis.documents
     by_file = {d.source.rsplit("/", 1)[-1]: d for d in documents}
     assert by_file["01_sahil-today_stoltenberg-tokyo_2023-01-31.txt"].published == "2023-01-31"
     assert by_file["04_alwaha-digital_liaison-office_2023-06-12_cp1256.txt"].published == "2023-06-12"

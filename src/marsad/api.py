@@ -2,31 +2,38 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from marsad import batch, pipeline
-from marsad.batch import Event, IngestReport, outlet_context
-from marsad.clean import repeatable_lines
+from marsad import batch
+from marsad.batch import Event, IngestReport
 from marsad.document import Article, Document
 from marsad.errors import InputError
 from marsad.export import export
-from marsad.ingest import read_inputs
 from marsad.settings import Options, default_db_path
 from marsad.store import Store
 from marsad.store.sqlite import SearchHit
+from marsad.store.views import entity_page, entity_records, mention_evidence, top_entities
 
 
-def analyze(paths: Iterable[str], options: Options = Options()) -> tuple[list[Document], list[InputError]]:
-    """Run the per-article pipeline over inputs without a store."""
-    items, errors = [], []
-    for item in read_inputs(paths, options.max_bytes):
-        if isinstance(item, InputError):
-            errors.append(item)
-        else:
-            doc = pipeline.start(item)
-            items.append((doc, repeatable_lines(doc.original)))
-    ctx = outlet_context(items, lambda outlet, keys: {}, options.outlet_min_articles)
-    return [pipeline.run(doc, ctx) for doc, _ in items], errors
+@dataclass
+class Analysis:
+    """What ``analyze`` found: the documents, the entities they name, and the inputs skipped."""
+    documents: list[Document]
+    entities: list[dict]
+    skipped: list[InputError]
+
+    def export(self, with_original: bool = False) -> dict:
+        """The analysis export (CONTRACT.md)."""
+        return export(self.documents, self.entities, self.skipped, with_original)
+
+
+def analyze(paths: Iterable[str], options: Options = Options()) -> Analysis:
+    """Run the whole pipeline over inputs with a store that lives in memory only."""
+    with Marsad(":memory:", options) as marsad:
+        report = marsad.ingest(paths)
+        documents = list(marsad.store.documents())
+        return Analysis(documents, entity_records(marsad.store.db), report.skipped)
 
 
 class Marsad:
@@ -68,7 +75,33 @@ class Marsad:
 
     def export(self, with_original: bool = False) -> dict:
         """The analysis export (CONTRACT.md) of the whole store."""
-        return export(self.store.documents(), with_original=with_original)
+        return export(self.store.documents(), entity_records(self.store.db), with_original=with_original)
+
+    def entity(self, ref: str) -> dict:
+        """The page of one entity, by id, knowledge-base id or name."""
+        return entity_page(self.store.db, self.store.entities.require(ref))
+
+    def entities(self, kind: str | None = None, since: str | None = None, until: str | None = None,
+                 limit: int = 25) -> list[dict]:
+        """The most mentioned entities, optionally of one type and within dates."""
+        return top_entities(self.store.db, kind, since, until, limit)
+
+    def explain(self, ref: str) -> dict:
+        """Why mentions were linked to an entity: each feature with its score and reason."""
+        entity = self.store.entities.require(ref)
+        return {"entity": entity_page(self.store.db, entity), "mentions": mention_evidence(self.store.db, entity)}
+
+    def merge(self, keep: str, other: str, note: str | None = None) -> int:
+        """Record that two entities are one (a person's decision the matcher keeps)."""
+        return self.store.entities.merge(keep, other, note)
+
+    def split(self, entity: str, mention_ids: list[int], note: str | None = None) -> str:
+        """Record that some mentions are not this entity; returns the new entity's id."""
+        return self.store.entities.split(entity, mention_ids, note)
+
+    def judgements(self) -> list[dict]:
+        """Every recorded merge and split."""
+        return self.store.entities.judgements()
 
 
-__all__ = ["Marsad", "IngestReport", "analyze", "Article", "Document", "Options"]
+__all__ = ["Marsad", "IngestReport", "Analysis", "analyze", "Article", "Document", "Options"]

@@ -155,12 +155,11 @@ def stats(ctx: click.Context, as_json: bool) -> None:
 @click.option("--with-original", is_flag=True, help="Include the original text and the offset map.")
 def analyze(paths: tuple[str, ...], fmt: str, with_original: bool) -> None:
     """Analyse articles without a store and print the analysis export."""
-    from marsad.export import export
-    documents, skipped = api.analyze(paths)
-    for error in skipped:
+    analysis = api.analyze(paths)
+    for error in analysis.skipped:
         click.echo(f"skipped {error}", err=True)
-    _emit_json(export(documents, skipped, with_original))
-    if skipped:
+    _emit_json(analysis.export(with_original))
+    if analysis.skipped:
         sys.exit(EXIT_SKIPPED)
 
 
@@ -173,3 +172,104 @@ def export_command(ctx: click.Context, fmt: str, output, with_original: bool) ->
     """Export the whole store (the analysis JSON of CONTRACT.md)."""
     json.dump(_open(ctx).export(with_original), output, ensure_ascii=False, indent=2)
     output.write("\n")
+
+
+@main.command()
+@click.argument("ref")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def entity(ctx: click.Context, ref: str, as_json: bool) -> None:
+    """One entity's page: names, every spelling seen, types, articles, dates, co-mentioned actors."""
+    page = _open(ctx).entity(ref)
+    if as_json:
+        _emit_json(page)
+        return
+    click.echo(f"{page['id']}  {page['name']}" + (f" — {page['name_en']}" if page["name_en"] else "")
+               + f"  [{page['type']}]" + (f"  wikidata {page['wikidata']}" if page["wikidata"] else ""))
+    click.echo(f"seen {page['first_seen'] or '—'} … {page['last_seen'] or '—'} in {len(page['documents'])} articles")
+    click.echo("spellings: " + "، ".join(f"{t} ({n})" for t, n in page["spellings"]))
+    if page["titles"]:
+        click.echo("as a title: " + "، ".join(f"{t} ({n})" for t, n in page["titles"]))
+    click.echo("types: " + ", ".join(f"{t} {n}" for t, n in page["types"].items()))
+    click.echo("articles:")
+    for d in page["documents"]:
+        click.echo(f"  {d['id']}  {d['published'] or '—'}  {d['title'] or ''}")
+    if page["co_mentioned"]:
+        click.echo("most often named with: " + "، ".join(
+            f"{c['name']}{' (' + c['name_en'] + ')' if c['name_en'] else ''} {c['articles']}"
+            for c in page["co_mentioned"]))
+
+
+@main.command()
+@click.option("--type", "kind", help="PER, ORG, GPE, LOC, EVENT, NORP or MISC")
+@click.option("--since", help="only articles published on or after this date")
+@click.option("--until", help="only articles published on or before this date")
+@click.option("--limit", default=25, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def entities(ctx: click.Context, kind: str | None, since: str | None, until: str | None, limit: int,
+             as_json: bool) -> None:
+    """The most mentioned entities."""
+    rows = _open(ctx).entities(kind, since, until, limit)
+    if as_json:
+        _emit_json(rows)
+        return
+    for row in rows:
+        click.echo(f"{row['mentions']:5} {row['articles']:4}  {row['type']:5} {row['id']}  {row['name']}"
+                   + (f" — {row['name_en']}" if row["name_en"] else ""))
+
+
+@main.command()
+@click.argument("ref")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def explain(ctx: click.Context, ref: str, as_json: bool) -> None:
+    """Why mentions were linked to an entity: which features fired, with what score."""
+    found = _open(ctx).explain(ref)
+    if as_json:
+        _emit_json(found)
+        return
+    page = found["entity"]
+    click.echo(f"{page['id']}  {page['name']}" + (f" — {page['name_en']}" if page["name_en"] else ""))
+    for m in found["mentions"]:
+        click.echo(f"  #{m['mention']} «{m['text']}» in {m['document']} [{m['start']}:{m['end']}]"
+                   + (f" via title → {m['office']}" if m["via_title"] else "") + f" (found by {m['source']})")
+        for feature, score, reason in m["evidence"] or [("store", 1.0, "matched an entity already in the store")]:
+            click.echo(f"      {feature:10} {score:5.2f}  {reason}")
+
+
+@main.command()
+@click.argument("keep")
+@click.argument("other")
+@click.option("--note", help="why (kept with the judgement)")
+@click.pass_context
+def merge(ctx: click.Context, keep: str, other: str, note: str | None) -> None:
+    """Record that OTHER is the same entity as KEEP; the matcher will not undo it."""
+    moved = _open(ctx).merge(keep, other, note)
+    click.echo(f"merged: {moved} mentions moved to {keep}")
+
+
+@main.command()
+@click.argument("entity_ref")
+@click.argument("mentions", nargs=-1, type=int, required=True)
+@click.option("--note", help="why (kept with the judgement)")
+@click.pass_context
+def split(ctx: click.Context, entity_ref: str, mentions: tuple[int, ...], note: str | None) -> None:
+    """Record that the MENTIONS (ids from `marsad explain`) are not ENTITY; they become a new entity."""
+    new = _open(ctx).split(entity_ref, list(mentions), note)
+    click.echo(f"split: {len(mentions)} mentions now belong to {new}")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def judgements(ctx: click.Context, as_json: bool) -> None:
+    """Every merge and split a person has recorded."""
+    rows = _open(ctx).judgements()
+    if as_json:
+        _emit_json(rows)
+        return
+    for j in rows:
+        what = f"{j['other']} → {j['entity']}" if j["kind"] == "merge" else \
+            f"{j['entity']} → {j['other']} (mentions {', '.join(map(str, j['mentions']))})"
+        click.echo(f"#{j['id']} {j['at']} {j['kind']:5} {what}" + (f" — {j['note']}" if j["note"] else ""))

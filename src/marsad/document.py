@@ -51,6 +51,22 @@ class Mention:
     score: float = 1.0
     via_title: bool = False
     stands_for: str | None = None
+    candidates: tuple[str, ...] = ()               # knowledge-base ids the name may stand for
+    office: str | None = None                      # JURISDICTION.ROLE when linked through a title
+    evidence: tuple[tuple[str, float, str], ...] = ()  # (feature, score, reason) behind the link
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A title of office at ``text[start:end]`` (رئيس الوزراء الياباني), and the name after it, if any."""
+    start: int
+    end: int
+    roles: tuple[str, ...]
+    jurisdiction: str | None = None       # knowledge-base id the office belongs to, when written
+    anaphor: str | None = None            # «الحلف»: a body named elsewhere in the text
+    name: tuple[int, int] | None = None   # the span of the name written after the title
+    feminine: bool = False
+    former: bool = False                  # «السابق»: a past holder, not the one on the date
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +126,7 @@ class Document:
     sentences: tuple[Sentence, ...] = ()
     tokens: tuple[Token, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    titles: tuple[Title, ...] = ()
     metadata: dict[str, Any] = field(default_factory=dict)
 
     def span_text(self, start: int, end: int) -> str:

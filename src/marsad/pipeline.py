@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 
 from marsad.clean import clean
 from marsad.document import Article, Document
+from marsad.link import link
 from marsad.normalize import collapse_spaces
 from marsad.published import date_publication
+from marsad.recognise import default_tagger, recognise
 from marsad.segment import segment
 
 
@@ -34,6 +36,8 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("clean", lambda doc, ctx: clean(doc, ctx.repeated_for(doc.outlet))),
     ("segment", lambda doc, ctx: segment(doc)),
     ("published", lambda doc, ctx: date_publication(doc)),
+    ("recognise", lambda doc, ctx: recognise(doc, tagger=default_tagger())),
+    ("link", lambda doc, ctx: link(doc)),
 )
 
 

@@ -56,7 +56,7 @@ class Alias:
     ambiguous: bool
 
 
-@dataclass
+@dataclass(eq=False)
 class KnowledgeBase:
     """Entities by id, and the indexes linking and recognition need."""
     entities: dict[str, Entity]

@@ -11,13 +11,13 @@ from __future__ import annotations
 import dataclasses
 import functools
 
-from marsad.document import Document, Mention
+from marsad.document import Document, Mention, Title
 from marsad.kb import KnowledgeBase, knowledge_base
 from marsad.recognise.gazetteer import Found, find_names
 from marsad.recognise.merge import Candidate, resolve
 from marsad.recognise.propagate import surnames, undouble
 from marsad.recognise.tagger import Tagger, TaggedSpan, load_tagger
-from marsad.recognise.titles import Title, find_titles
+from marsad.recognise.titles import find_titles
 
 
 def _from_kb(doc: Document, kb: KnowledgeBase, found: list[Found], tagged: list[TaggedSpan]) -> list[Candidate]:
@@ -45,13 +45,14 @@ def recognise(doc: Document, kb: KnowledgeBase | None = None, tagger: Tagger | N
     """Stage: fill ``mentions`` with every name found, clitics left out, overlaps resolved."""
     kb = kb or knowledge_base()
     tagged = tagger.spans(doc) if tagger else []
-    candidates = _from_kb(doc, kb, find_names(doc, kb), tagged) + _from_titles(find_titles(doc, kb))
+    titles = find_titles(doc, kb)
+    candidates = _from_kb(doc, kb, find_names(doc, kb), tagged) + _from_titles(titles)
     candidates += _from_tagger(tagged)
     chosen = resolve(doc, [undouble(doc, c) for c in candidates])
     chosen = resolve(doc, chosen + surnames(doc, chosen))
-    mentions = tuple(Mention(c.start, c.end, doc.text[c.start:c.end], c.type, c.entity, c.source, c.score)
-                     for c in chosen)
-    return dataclasses.replace(doc, mentions=mentions)
+    mentions = tuple(Mention(c.start, c.end, doc.text[c.start:c.end], c.type, c.entity, c.source, c.score,
+                             candidates=c.candidates) for c in chosen)
+    return dataclasses.replace(doc, mentions=mentions, titles=tuple(titles))
 
 
 @functools.cache

@@ -8,29 +8,16 @@ is reported for recognition; the title itself, for linking to the holder on the 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
-
 from marsad import resources
-from marsad.document import Document, Token
+from marsad.document import Document, Title, Token
 from marsad.kb import KnowledgeBase, name_key
 from marsad.normalize import orthographic_key, proclitic_splits, skip_letters, strip_article
 from marsad.recognise.gazetteer import runs
 
+_FORMER = {"سابق", "سابقه", "اسبق", "اسبقه"}
 GENERIC = {"president", "minister", "leader", "commander", "chair", "governor", "ambassador", "spokesperson",
            "un_permanent_representative", "emir", "king", "central_bank_governor", "mayor", "chancellor",
            "supreme_leader", "managing_director", "director_general", "executive_director", "prosecutor"}
-
-
-@dataclass(frozen=True, slots=True)
-class Title:
-    """A title at ``text[start:end]``; ``name`` is the span of the name that follows, if any."""
-    start: int
-    end: int
-    roles: tuple[str, ...]
-    jurisdiction: str | None          # knowledge-base id the office belongs to, when written
-    anaphor: str | None = None        # «الحلف»: a body named elsewhere in the text
-    name: tuple[int, int] | None = None
-    feminine: bool = False
 
 
 @functools.cache
@@ -129,8 +116,10 @@ def find_titles(doc: Document, kb: KnowledgeBase, names: frozenset[str] = frozen
                 i += length
                 continue
             after = i + length + used
-            name = _name_after(kb, words, bare, run, after, names) if after < len(run) else None
+            former = after < len(run) and bare[after] in _FORMER
+            end = after + former
+            name = _name_after(kb, words, bare, run, end, names) if end < len(run) else None
             start = run[i].start + skip_letters(doc.text[run[i].start:run[i].end], letters)
-            found.append(Title(start, run[after - 1].end, roles, entity, anaphor, name, feminine))
-            i = after
+            found.append(Title(start, run[end - 1].end, roles, entity, anaphor, name, feminine, former))
+            i = end
     return found

@@ -48,4 +48,74 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
     """),
 )
 
+MIGRATIONS += (
+    (2, """
+    CREATE TABLE entities (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        name TEXT NOT NULL,
+        name_en TEXT,
+        wikidata TEXT,
+        kb_id TEXT,
+        created_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE entity_keys (          -- how later sightings find an entity
+        kind TEXT NOT NULL,             -- name | sound | surname
+        key TEXT NOT NULL,
+        type TEXT NOT NULL,
+        entity TEXT NOT NULL REFERENCES entities(id),
+        PRIMARY KEY (kind, key, type, entity)
+    ) WITHOUT ROWID;
+    CREATE TABLE mentions (
+        id INTEGER PRIMARY KEY,
+        document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        type TEXT NOT NULL,
+        entity TEXT,
+        source TEXT NOT NULL,
+        score REAL NOT NULL,
+        via_title INTEGER NOT NULL DEFAULT 0,
+        stands_for TEXT,
+        office TEXT,
+        candidates TEXT NOT NULL,       -- JSON list of knowledge-base ids
+        evidence TEXT NOT NULL          -- JSON [[feature, score, reason], ...]
+    );
+    CREATE INDEX mentions_entity ON mentions(entity);
+    CREATE INDEX mentions_document ON mentions(document);
+    CREATE TABLE titles (
+        document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        roles TEXT NOT NULL,            -- JSON list
+        jurisdiction TEXT,
+        anaphor TEXT,
+        name_start INTEGER,
+        name_end INTEGER,
+        feminine INTEGER NOT NULL,
+        former INTEGER NOT NULL
+    );
+    CREATE INDEX titles_document ON titles(document);
+    CREATE TABLE judgements (           -- a person's decisions; the matcher never overrides them
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+        entity TEXT NOT NULL,
+        other TEXT NOT NULL,
+        mentions TEXT NOT NULL,         -- JSON list of mention ids moved by a split
+        keys TEXT NOT NULL,             -- JSON list of [type, name key] that follow the decision
+        note TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE redirects (old TEXT PRIMARY KEY, new TEXT NOT NULL) WITHOUT ROWID;
+    CREATE TABLE overrides (            -- a name linked to one entity goes to another, by judgement
+        key TEXT NOT NULL,
+        type TEXT NOT NULL,
+        from_entity TEXT NOT NULL,
+        to_entity TEXT NOT NULL,
+        PRIMARY KEY (key, type, from_entity)
+    ) WITHOUT ROWID;
+    """),
+)
+
 LATEST = MIGRATIONS[-1][0]

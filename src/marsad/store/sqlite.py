@@ -6,6 +6,7 @@ none of it, and running the ingest again completes the batch.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -15,9 +16,11 @@ from pathlib import Path
 
 import apsw
 
-from marsad.document import Document, OffsetMap, Removed, Sentence
+from marsad.document import Document, Mention, OffsetMap, Removed, Sentence, Title
 from marsad.errors import NotFound, StoreError
+from marsad.kb import KnowledgeBase, knowledge_base
 from marsad.normalize import orthographic_key
+from marsad.store.entities import Entities
 from marsad.store.tokenizer import Tokenizer
 from marsad.store.query import query_words, to_match_expression
 from marsad.store.schema import LATEST, MIGRATIONS
@@ -50,10 +53,11 @@ def _now() -> str:
 class Store:
     """A Marsad store in one SQLite file."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, kb: KnowledgeBase | None = None):
         self.path = Path(path)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if str(path) != ":memory:":
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = apsw.Connection(str(self.path))
         except (OSError, apsw.Error) as exc:
             raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
@@ -63,6 +67,7 @@ class Store:
         for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON"):
             self.db.execute(f"PRAGMA {pragma}")
         self._migrate()
+        self.entities = Entities(self.db, kb or knowledge_base())
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").get
@@ -115,6 +120,7 @@ class Store:
             self.db.execute("INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)",
                             (rowid, doc.title or "", doc.text))
             self.db.execute("INSERT INTO document_sources VALUES (?, ?, ?)", (doc.id, doc.source, _now()))
+            self.entities.save(doc)
             if doc.outlet:
                 self.db.executemany(
                     "INSERT INTO outlet_lines VALUES (?, ?, 1) ON CONFLICT DO UPDATE SET documents = documents + 1",
@@ -150,19 +156,34 @@ class Store:
             removed=tuple(Removed(*r) for r in json.loads(removed)),
             sentences=tuple(Sentence(*s) for s in json.loads(sentences)), metadata=meta)
 
+    def _layers(self, doc: Document) -> Document:
+        mentions = tuple(
+            Mention(start, end, text, kind, entity, source, score, bool(via), stands, office,
+                    tuple(json.loads(cands)), tuple(tuple(e) for e in json.loads(evidence)))
+            for start, end, text, kind, entity, source, score, via, stands, office, cands, evidence in self.db.execute(
+                "SELECT start, end, text, type, entity, source, score, via_title, stands_for, office, candidates,"
+                " evidence FROM mentions WHERE document = ? ORDER BY start, end", (doc.id,)))
+        titles = tuple(
+            Title(start, end, tuple(json.loads(roles)), jurisdiction, anaphor,
+                  (ns, ne) if ns is not None else None, bool(feminine), bool(former))
+            for start, end, roles, jurisdiction, anaphor, ns, ne, feminine, former in self.db.execute(
+                "SELECT start, end, roles, jurisdiction, anaphor, name_start, name_end, feminine, former FROM titles"
+                " WHERE document = ? ORDER BY start", (doc.id,)))
+        return dataclasses.replace(doc, mentions=mentions, titles=titles)
+
     def get(self, doc_id: str) -> Document:
         """The stored document with this id (a unique prefix of it will do)."""
         rows = list(self.db.execute(f"SELECT {self._COLUMNS} FROM documents WHERE id >= ? AND id < ? LIMIT 2",
                                     (doc_id, doc_id + "\uffff")))
         exact = [r for r in rows if r[0] == doc_id]
         if exact or len(rows) == 1:
-            return self._document((exact or rows)[0])
+            return self._layers(self._document((exact or rows)[0]))
         raise NotFound(f"no document {doc_id!r}" + (" (the prefix is ambiguous)" if rows else ""))
 
     def documents(self) -> Iterator[Document]:
         """Every stored document, in the order they were added."""
-        for row in self.db.execute(f"SELECT {self._COLUMNS} FROM documents ORDER BY rowid"):
-            yield self._document(row)
+        for row in list(self.db.execute(f"SELECT {self._COLUMNS} FROM documents ORDER BY rowid")):
+            yield self._layers(self._document(row))
 
     def sources(self, doc_id: str) -> list[str]:
         """Every name the document was ingested under."""
@@ -196,6 +217,9 @@ class Store:
             "first_published": one("SELECT min(published) FROM documents"),
             "last_published": one("SELECT max(published) FROM documents"),
             "removed_lines": one("SELECT coalesce(sum(json_array_length(removed)), 0) FROM documents"),
+            "mentions": one("SELECT count(*) FROM mentions"),
+            "entities": one("SELECT count(DISTINCT entity) FROM mentions WHERE entity IS NOT NULL"),
+            "judgements": one("SELECT count(*) FROM judgements"),
             "characters": one("SELECT coalesce(sum(length(text)), 0) FROM documents"),
             "file_bytes": self.path.stat().st_size if self.path.exists() else 0,
         }

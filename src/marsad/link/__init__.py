@@ -1,0 +1,149 @@
+"""Linking: every mention to one entity, across spellings, titles and dates (per article).
+
+A name is linked to the knowledge base when the evidence is clear (see
+:mod:`marsad.link.candidates`): its name, its sound, the office of a title written
+beside it, the other names of the article. Titles with no name become mentions of the
+office-holder on the article's date. Names the base does not know are grouped within
+the article (غيرهارتس with إينغو غيرهارتس) under a provisional id that the store turns
+into a lasting entity, reused on later sightings.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections import Counter
+
+from marsad.document import Document, Mention, Title
+from marsad.kb import KnowledgeBase, knowledge_base, name_key
+from marsad.link import candidates as cand
+from marsad.link import translit
+from marsad.link.metonymy import stands_for
+from marsad.link.offices import holder
+
+NEW = "new:"
+
+
+def provisional_id(kind: str, name: str) -> str:
+    """The id a name the knowledge base does not know carries until the store assigns one."""
+    return f"{NEW}{kind}:{name_key(name)}"
+
+
+def _day(doc: Document) -> dt.date | None:
+    if not doc.published or doc.published_uncertain or len(doc.published) != 10:
+        return None
+    return dt.date.fromisoformat(doc.published)
+
+
+def _named(doc: Document) -> Counter:
+    return Counter(m.entity for m in doc.mentions if m.entity and not m.entity.startswith(NEW))
+
+
+def _title_of(doc: Document, mention: Mention) -> Title | None:
+    for title in doc.titles:
+        if title.name and title.name[0] <= mention.start < title.name[1]:
+            return title
+    return None
+
+
+def _link_name(doc: Document, mention: Mention, kb: KnowledgeBase, day: dt.date | None, named: Counter) -> Mention:
+    found = cand.find(kb, mention.text, mention.type)
+    title = _title_of(doc, mention)
+    if title:
+        office = holder(kb, title, day, named)
+        if office:
+            person = kb.entities[office.person]
+            sound = max(translit.similarity(mention.text.split()[-1], n.split()[-1]) for n in person.names)
+            if sound >= 0.6:
+                found.setdefault(person.id, cand.Candidate(person.id)).add(
+                    "office", 1.0, f"written after the title: {office.reason}")
+    for c in found.values():
+        others = named.get(c.entity, 0) - (mention.entity == c.entity)
+        if others > 0 and len(found) > 1:
+            c.add("article", 0.5, f"{kb.entities[c.entity].name_en} is named elsewhere in the article")
+    choice = cand.best(found)
+    if choice is None:
+        return dataclasses.replace(mention, entity=None, evidence=())
+    return dataclasses.replace(mention, entity=choice.entity, evidence=tuple(choice.features))
+
+
+def _apposition(doc: Document, title: Title, mentions: list[Mention]) -> Mention | None:
+    """The person named just before a title («ينس ستولتنبرغ، الأمين العام للناتو»)."""
+    for m in reversed(mentions):
+        if m.end <= title.start and m.type == "PER" and m.entity:
+            if re.fullmatch(r"[\s,،]*", doc.text[m.end:title.start]):
+                return m
+            return None
+    return None
+
+
+def _via_titles(doc: Document, kb: KnowledgeBase, day: dt.date | None, mentions: list[Mention]) -> list[Mention]:
+    out, named = [], _named(doc)
+    for title in doc.titles:
+        if title.name:
+            continue
+        text = doc.text[title.start:title.end]
+        before = _apposition(doc, title, mentions)
+        office = holder(kb, title, day, named)
+        if before:
+            out.append(Mention(title.start, title.end, text, "PER", before.entity, "title", via_title=True,
+                               office=office.office if office else None,
+                               evidence=(("apposition", 1.0, f"the title follows «{before.text}»"),)))
+        elif office:
+            out.append(Mention(title.start, title.end, text, "PER", office.person, "title", via_title=True,
+                               office=office.office, evidence=(("office", 1.0, office.reason),)))
+        else:
+            why = "the article's date is unknown or uncertain" if day is None else "no holder found"
+            out.append(Mention(title.start, title.end, text, "PER", None, "title", via_title=True,
+                               evidence=(("office", 0.0, f"unresolved: {why}"),)))
+    return out
+
+
+def _same_in_article(mentions: list[Mention]) -> list[Mention]:
+    """Unlinked names that repeat a linked one (the same spelling, a surname, a close sound) join it."""
+    linked = [m for m in mentions if m.entity and not m.via_title]
+    out = []
+    for m in mentions:
+        if m.entity is None and m.type not in {"NORP"}:
+            for other in linked:
+                if cand.COMPATIBLE.get(m.type, {m.type}) & {other.type} and (
+                        name_key(m.text) == name_key(other.text)
+                        or (m.type == "PER" and name_key(other.text).endswith(" " + name_key(m.text)))
+                        or translit.similarity(m.text, other.text) >= 0.9):
+                    m = dataclasses.replace(m, entity=other.entity, evidence=(
+                        ("article", 1.0, f"the article also writes «{other.text}»"),))
+                    break
+        out.append(m)
+    return out
+
+
+def _group_new(mentions: list[Mention]) -> list[Mention]:
+    """Names outside the knowledge base, grouped within the article under provisional ids."""
+    groups: list[tuple[str, str, str]] = []  # (type, canonical text, id)
+    order = sorted((m for m in mentions if m.entity is None and not m.via_title), key=lambda m: -len(m.text))
+    assigned = {}
+    for m in order:
+        key = name_key(m.text)
+        for kind, canonical, pid in groups:
+            ckey = name_key(canonical)
+            if kind == m.type and (key == ckey or (kind == "PER" and ckey.endswith(" " + key))
+                                   or translit.similarity(m.text, canonical) >= 0.9):
+                assigned[id(m)] = pid
+                break
+        else:
+            pid = provisional_id(m.type, m.text)
+            groups.append((m.type, m.text, pid))
+            assigned[id(m)] = pid
+    return [dataclasses.replace(m, entity=assigned[id(m)]) if id(m) in assigned else m for m in mentions]
+
+
+def link(doc: Document, kb: KnowledgeBase | None = None) -> Document:
+    """Stage: set ``entity`` (and ``evidence``, ``stands_for``) on every mention; add titles' mentions."""
+    kb = kb or knowledge_base()
+    day, named = _day(doc), _named(doc)
+    mentions = [m if m.type == "NORP" else _link_name(doc, m, kb, day, named) for m in doc.mentions]
+    mentions = _same_in_article(mentions)
+    mentions = sorted(mentions + _via_titles(doc, kb, day, mentions), key=lambda m: (m.start, m.end))
+    mentions = [dataclasses.replace(m, stands_for=stands_for(doc, m, kb)) if m.type == "GPE" else m
+                for m in mentions]
+    return dataclasses.replace(doc, mentions=tuple(_group_new(mentions)))

@@ -1,0 +1,96 @@
+"""Which knowledge-base entities a name may be: by name key, by sound, by surname.
+
+Every candidate comes with the features that support it, each a score and a reason a
+person can read (``marsad explain`` prints them). The features are declared here,
+in one place, with their weights.
+"""
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from marsad.kb import KnowledgeBase, name_key
+from marsad.link import translit
+
+COMPATIBLE = {"PER": {"PER"}, "ORG": {"ORG"}, "GPE": {"GPE", "LOC"}, "LOC": {"LOC", "GPE"},
+              "MISC": {"ORG", "EVENT", "MISC"}, "EVENT": {"EVENT"}, "NORP": {"GPE"}}
+SOUND_MIN = 0.8          # a spelling this close in sound counts as the same name
+LINK_MIN = 1.0           # a candidate needs this much evidence to be linked
+MARGIN = 0.3             # ... and this much more than the next one
+
+
+@dataclass
+class Candidate:
+    """A knowledge-base entity a mention may be, with the evidence for it."""
+    entity: str
+    features: list[tuple[str, float, str]] = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        """The sum of the feature scores."""
+        return sum(score for _, score, _ in self.features)
+
+    def add(self, feature: str, score: float, reason: str) -> None:
+        """Record one piece of evidence."""
+        self.features.append((feature, round(score, 3), reason))
+
+
+@dataclass
+class SoundIndex:
+    """Knowledge-base names by consonant skeleton, whole and (for people) by surname."""
+    whole: dict[str, set[tuple[str, str]]]
+    surname: dict[str, set[tuple[str, str]]]
+
+
+@functools.cache
+def sound_index(kb: KnowledgeBase) -> SoundIndex:
+    """The sound index of a knowledge base (built once)."""
+    whole, surname = defaultdict(set), defaultdict(set)
+    for entity in kb.entities.values():
+        for name in entity.names:
+            whole[translit.key(name)].add((entity.id, name))
+            words = name.split()
+            if entity.type == "PER" and len(words) > 1:
+                surname[translit.key(words[-1])].add((entity.id, name))
+    return SoundIndex(dict(whole), dict(surname))
+
+
+def find(kb: KnowledgeBase, surface: str, kind: str) -> dict[str, Candidate]:
+    """Candidates for a name as written, with the name and sound features filled in."""
+    found: dict[str, Candidate] = {}
+    allowed = COMPATIBLE.get(kind, {kind})
+    for alias in kb.aliases.get(name_key(surface), ()):
+        entity = kb.entities[alias.entity]
+        if entity.type in allowed or kind == "MISC":
+            c = found.setdefault(entity.id, Candidate(entity.id))
+            c.add("name", 1.0 if not alias.ambiguous else 0.6,
+                  f"«{surface}» is {'a' if not alias.ambiguous else 'an ambiguous'} name of {entity.name_en}")
+    if found:
+        return found      # a name the base knows is not second-guessed by sound
+    index = sound_index(kb)
+    sound_key = translit.key(surface)
+    pools = [index.whole.get(sound_key, ())]
+    if kind == "PER" and len(surface.split()) == 1:
+        pools.append(index.surname.get(sound_key, ()))
+    for pool in pools:
+        for entity_id, name in pool:
+            entity = kb.entities[entity_id]
+            if entity.type not in allowed or entity_id in found:
+                continue
+            target = name.split()[-1] if len(surface.split()) == 1 and entity.type == "PER" else name
+            similarity = translit.similarity(surface, target)
+            if similarity >= SOUND_MIN:
+                found.setdefault(entity_id, Candidate(entity_id)).add(
+                    "sound", similarity, f"«{surface}» sounds like «{target}» ({similarity:.2f})")
+    return found
+
+
+def best(candidates: dict[str, Candidate]) -> Candidate | None:
+    """The candidate with enough evidence and a clear lead, if any."""
+    ranked = sorted(candidates.values(), key=lambda c: -c.score)
+    if not ranked or ranked[0].score < LINK_MIN:
+        return None
+    if len(ranked) > 1 and ranked[0].score - ranked[1].score < MARGIN:
+        return None
+    return ranked[0]

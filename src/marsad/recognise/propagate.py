@@ -1,0 +1,55 @@
+"""Names found once, found again: a surname after the full name (كيشيدا after فوميو كيشيدا),
+the tail of a Korean name (جونغ سوب after لي جونغ سوب), and a name typed twice by mistake
+(مارك مارك روتي) read once.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from marsad.document import Document
+from marsad.normalize import orthographic_key, proclitic_splits, skip_letters
+from marsad.recognise.gazetteer import runs
+from marsad.recognise.merge import Candidate
+
+MIN_LETTERS = 3
+
+
+def undouble(doc: Document, c: Candidate) -> Candidate:
+    """A person's name whose first word is written twice starts at the second copy."""
+    words = doc.text[c.start:c.end].split()
+    if c.type == "PER" and len(words) >= 3 and orthographic_key(words[0]) == orthographic_key(words[1]):
+        return dataclasses.replace(c, start=doc.text.index(words[1], c.start + len(words[0])))
+    return c
+
+
+def _tails(doc: Document, c: Candidate) -> set[tuple[str, ...]]:
+    words = [orthographic_key(w) for w in doc.text[c.start:c.end].split()]
+    return {tuple(words[i:]) for i in range(1, len(words)) if len("".join(words[i:])) >= MIN_LETTERS}
+
+
+def surnames(doc: Document, chosen: list[Candidate]) -> list[Candidate]:
+    """Later and earlier stand-alone uses of the last words of people's full names."""
+    wanted = {}
+    for c in chosen:
+        if c.type == "PER":
+            for tail in _tails(doc, c):
+                wanted.setdefault(tail, c)
+    if not wanted:
+        return []
+    longest = max(len(t) for t in wanted)
+    out = []
+    for run in runs(doc):
+        words = [orthographic_key(doc.text[t.start:t.end]) for t in run]
+        for i in range(len(run)):
+            for length in range(min(longest, len(run) - i), 0, -1):
+                for letters, first in proclitic_splits(words[i]):
+                    source = wanted.get((first, *words[i + 1:i + length]))
+                    if source:
+                        start = run[i].start + skip_letters(doc.text[run[i].start:run[i].end], letters)
+                        out.append(Candidate(start, run[i + length - 1].end, "PER", "propagation", 1,
+                                             source.entity, source.candidates, source.score))
+                        break
+                else:
+                    continue
+                break
+    return out
