@@ -45,7 +45,8 @@ def recognise(doc: Document, kb: KnowledgeBase | None = None, tagger: Tagger | N
     """Stage: fill ``mentions`` with every name found, clitics left out, overlaps resolved."""
     kb = kb or knowledge_base()
     tagged = tagger.spans(doc) if tagger else []
-    titles = find_titles(doc, kb)
+    people = {t.start for span in tagged if span.type == "PER" for t in doc.tokens if span.start <= t.start < span.end}
+    titles = find_titles(doc, kb, people)
     candidates = _from_kb(doc, kb, find_names(doc, kb), tagged) + _from_titles(titles)
     candidates += _from_tagger(tagged)
     chosen = resolve(doc, [undouble(doc, c) for c in candidates])

@@ -8,6 +8,7 @@ is reported for recognition; the title itself, for linking to the holder on the 
 from __future__ import annotations
 
 import functools
+from importlib import resources as importlib_resources
 from marsad import resources
 from marsad.document import Document, Title, Token
 from marsad.kb import KnowledgeBase, name_key
@@ -23,6 +24,13 @@ GENERIC = {"president", "minister", "leader", "commander", "chair", "governor", 
 @functools.cache
 def _words() -> dict:
     return resources.load("function_words.yaml")
+
+
+@functools.cache
+def person_names() -> frozenset[str]:
+    """Spellings of given names and surnames (data/names/person_names.txt), as keys."""
+    ref = importlib_resources.files("marsad").joinpath("data").joinpath("names").joinpath("person_names.txt")
+    return frozenset(ref.read_text("utf-8").split())
 
 
 @functools.cache
@@ -72,8 +80,16 @@ def _jurisdiction(kb: KnowledgeBase, words: list[str], bare: list[str], j: int) 
     return None, None, 0
 
 
+def _known_person_follows(kb: KnowledgeBase, words: list[str], bare: list[str], k: int, names: frozenset) -> bool:
+    """Whether word ``k`` is a known surname or name, so the word before it is a first name."""
+    if k >= len(words) or words[k] in set(_words()["stop"]):
+        return False
+    return words[k] in names or any(kb.entities[a.entity].type == "PER" for a in kb.aliases.get(bare[k], ()))
+
+
 def _name_after(kb: KnowledgeBase, words: list[str], bare: list[str], run: list[Token], j: int,
-                names: frozenset[str]) -> tuple[int, int] | None:
+                tagged: set[int]) -> tuple[int, int] | None:
+    """The name written after a title: a known person, else words the tagger or the name list calls names."""
     honorifics = {tuple(h.split()) for h in _words()["honorifics"]}
     for h in sorted(honorifics, key=len, reverse=True):
         if tuple(words[j:j + len(h)]) == h:
@@ -83,23 +99,29 @@ def _name_after(kb: KnowledgeBase, words: list[str], bare: list[str], run: list[
         aliases = kb.aliases.get(" ".join(bare[j:j + length]), ())
         if any(kb.entities[a.entity].type == "PER" for a in aliases):
             return run[j].start, run[j + length - 1].end
-    stop, particles = set(_words()["stop"]), set(_words()["name_particles"])
+    stop, particles, names = set(_words()["stop"]), set(_words()["name_particles"]), person_names()
     end = j
     while end < len(words) and end - j < 4:
         word, key = words[end], bare[end]
         known = [kb.entities[a.entity].type for a in kb.aliases.get(key, ())]
-        if word in stop or (known and "PER" not in known):
+        if word in stop or (known and "PER" not in known) or _role_at(words, bare, end):
             break
         if end > j and word[:1] in "وف" and word[1:] not in names:
             break
-        if word.startswith("ال") and not (end > j and words[end - 1] in particles) and word not in names:
+        if word.startswith("ال") and not (end > j and words[end - 1] in particles):
+            break
+        if not (word in names or "PER" in known or run[end].start in tagged or (end > j and words[end - 1] in particles)
+                or _known_person_follows(kb, words, bare, end + 1, names)):
             break
         end += 1
     return (run[j].start, run[end - 1].end) if end > j else None
 
 
-def find_titles(doc: Document, kb: KnowledgeBase, names: frozenset[str] = frozenset()) -> list[Title]:
-    """Every title of office in the document, with what it is of and the name after it."""
+def find_titles(doc: Document, kb: KnowledgeBase, tagged: set[int] = frozenset()) -> list[Title]:
+    """Every title of office in the document, with what it is of and the name after it.
+
+    ``tagged`` holds the start offsets of words the tagger put inside a person's name.
+    """
     found: list[Title] = []
     for run in runs(doc):
         words = [orthographic_key(doc.text[t.start:t.end]) for t in run]
@@ -112,13 +134,13 @@ def find_titles(doc: Document, kb: KnowledgeBase, names: frozenset[str] = frozen
                 continue
             letters, length, roles, feminine = role
             entity, anaphor, used = _jurisdiction(kb, words, bare, i + length)
-            if entity is None and anaphor is None and set(roles) <= GENERIC:
-                i += length
-                continue
             after = i + length + used
             former = after < len(run) and bare[after] in _FORMER
             end = after + former
-            name = _name_after(kb, words, bare, run, end, names) if end < len(run) else None
+            name = _name_after(kb, words, bare, run, end, tagged) if end < len(run) else None
+            if entity is None and anaphor is None and (length == 1 or set(roles) <= GENERIC) and name is None:
+                i += length
+                continue
             start = run[i].start + skip_letters(doc.text[run[i].start:run[i].end], letters)
             found.append(Title(start, run[end - 1].end, roles, entity, anaphor, name, feminine, former))
             i = end

@@ -1,0 +1,80 @@
+"""One entity per actor: spellings, surnames, metonymy and nationality, across articles of a store."""
+from conftest import EXAMPLES
+
+from marsad import pipeline
+from marsad.api import Marsad
+from marsad.document import Article
+
+
+def doc_from(text: str, published: str = "2025-04-09"):
+    return pipeline.run(pipeline.start(Article(source="t.txt", text=f"خبر\n{text}", published=published)))
+
+
+def test_spellings_and_titles_of_one_person_are_one_entity():
+    doc = doc_from("التقى الأمين العام لحلف الناتو مارك روت رئيس الوزراء الياباني شيجرو إيشيبا في طوكيو. "
+                   "وقال روتي إن الحلف يقدر دور اليابان، وأكد روته أن الأمن مترابط.")
+    people = {m.text: m.entity for m in doc.mentions if m.type == "PER" and not m.via_title}
+    assert people == {"مارك روت": "mark_rutte", "روتي": "mark_rutte", "روته": "mark_rutte",
+                      "شيجرو إيشيبا": "shigeru_ishiba"}
+
+
+def test_north_and_south_korea_are_never_one():
+    doc = doc_from("وقالت كوريا الجنوبية إن كوريا الشمالية أطلقت صاروخا، وحذرت بيونغ يانغ سيول من الرد.")
+    entities = {m.text: m.entity for m in doc.mentions}
+    assert entities["كوريا الجنوبية"] == "south_korea" and entities["كوريا الشمالية"] == "north_korea"
+
+
+def test_capitals_acting_for_their_governments_and_as_places():
+    doc = doc_from("وفرضت طوكيو عقوبات على موسكو، فيما وصل الوزير إلى طوكيو أمس.")
+    tokyo = [m for m in doc.mentions if m.text == "طوكيو"]
+    assert [m.stands_for for m in tokyo] == ["japan", None]
+    assert [m.stands_for for m in doc.mentions if m.text == "موسكو"] == ["russia"]
+
+
+def test_nationality_adjectives_point_to_their_country():
+    doc = doc_from("قال رئيس الوزراء الياباني إن الجنود الأمريكيين باقون.")
+    norp = {m.text: m.entity for m in doc.mentions if m.type == "NORP"}
+    assert norp == {"الياباني": "japan", "الأمريكيين": "united_states"}
+
+
+def test_a_name_outside_the_base_is_one_entity_across_articles(db_path):
+    with Marsad(db_path) as marsad:
+        first = doc_from("وقال قائد سلاح الجو الألماني الجنرال إينغو غيرهارتس إن التدريب ناجح. وأضاف غيرهارتس أن "
+                         "الحلف مستعد.", "2023-06-13")
+        second = doc_from("وأكد غيرهارتس في مقابلة أن المناورات ستتكرر.", "2023-06-20")
+        marsad.store.add(first)
+        marsad.store.add(second)
+        ids = {row[0] for row in marsad.store.db.execute("SELECT DISTINCT entity FROM mentions WHERE text LIKE '%غيرهارتس%'")}
+        assert len(ids) == 1 and next(iter(ids)).startswith("e-")
+
+
+def test_entity_page_lists_every_spelling_seen(db_path, seeds_dir):
+    with Marsad(db_path) as marsad:
+        marsad.ingest([str(seeds_dir), str(EXAMPLES)])
+        page = marsad.entity("ستولتنبرغ")
+        spellings = {t for t, _ in page["spellings"]}
+        assert {"ستولتنبرغ", "ستولتنبرج", "ينس ستولتنبرج", "ينس ستولتنبرغ", "يانس ستولتنبرج"} <= spellings
+        assert page["name_en"] == "Jens Stoltenberg" and page["first_seen"] <= "2023-01-31"
+        assert any(c["name_en"] == "Japan" for c in page["co_mentioned"])
+
+
+def test_judgements_win_and_survive_later_ingests(db_path, seeds_dir, tmp_path):
+    with Marsad(db_path) as marsad:
+        marsad.store.add(doc_from("وقال الجنرال إينغو غيرهارتس إن التدريب ناجح.", "2023-06-13"))
+        marsad.store.add(doc_from("وقال الجنرال إنغو جيرهارتس إن المناورات ستتكرر.", "2023-06-20"))
+        a = marsad.entity("إينغو غيرهارتس")["id"]
+        b = marsad.entity("إنغو جيرهارتس")["id"]
+        if a != b:
+            assert marsad.merge(a, b, note="same general") >= 1
+        assert marsad.entity("إنغو جيرهارتس")["id"] == a
+        rutte = [m for m in marsad.explain("Mark Rutte")["mentions"]] if False else None
+        marsad.store.add(doc_from("وقال إنغو جيرهارتس إن الطائرات جاهزة.", "2023-06-25"))
+        assert marsad.entity("إنغو جيرهارتس")["id"] == a
+        ids = [r[0] for r in marsad.store.db.execute(
+            "SELECT id FROM mentions WHERE entity = ? AND text = 'إنغو جيرهارتس'", (a,))]
+        new = marsad.split(a, ids[:1], note="a different officer")
+        marsad.store.add(doc_from("ورد إنغو جيرهارتس على الانتقادات.", "2023-07-01"))
+        latest = marsad.store.db.execute(
+            "SELECT entity FROM mentions WHERE text = 'إنغو جيرهارتس' ORDER BY id DESC LIMIT 1").get
+        assert latest == new
+        assert [j["kind"] for j in marsad.judgements()] == (["merge", "split"] if a != b else ["split"])
