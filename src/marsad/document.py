@@ -70,6 +70,54 @@ class Title:
 
 
 @dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time at ``text[start:end]``: ``value`` ISO at ``precision`` (day, week, month, year)."""
+    start: int
+    end: int
+    value: str | None
+    precision: str
+    relative: bool = False
+    end_value: str | None = None   # the end of a range
+    fiscal: bool = False
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure at ``text[start:end]``: ``value`` in ``unit``; ``approx`` when written as approximate."""
+    start: int
+    end: int
+    value: float
+    unit: str
+    approx: bool = False
+    noun: str | None = None   # the counted noun as written, when there is one
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """What was said at ``text[start:end]``, by whom, and the cue (verb) that says so."""
+    start: int
+    end: int
+    kind: str                        # direct | indirect
+    speakers: tuple[str, ...] = ()   # entity ids (knowledge-base or provisional)
+    cue: tuple[int, int] | None = None
+    verb: str | None = None
+    speaker_how: str = ""            # subject | before | after | inside | implicit | joint
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """An event and its arguments (entity ids), with the evidence span it was read from."""
+    type: str
+    start: int
+    end: int
+    trigger: tuple[int, int]
+    actors: tuple[str, ...]
+    targets: tuple[str, ...] = ()
+    where: str | None = None
+    when: str | None = None
+    when_text: str | None = None
+    when_inferred: bool = False
+    cameo: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class OffsetMap:
     """Maps offsets in the cleaned text back to the original: runs of copied characters.
 
@@ -127,6 +175,11 @@ class Document:
     tokens: tuple[Token, ...] = ()
     mentions: tuple[Mention, ...] = ()
     titles: tuple[Title, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    machine_translated: float = 0.0       # how strongly the text reads as machine-translated (0–1)
     metadata: dict[str, Any] = field(default_factory=dict)
 
     def span_text(self, start: int, end: int) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from marsad.clean import clean
 from marsad.document import Article, Document
+from marsad.extract import extract
 from marsad.link import link
 from marsad.normalize import collapse_spaces
 from marsad.published import date_publication
@@ -38,6 +39,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("published", lambda doc, ctx: date_publication(doc)),
     ("recognise", lambda doc, ctx: recognise(doc, tagger=default_tagger())),
     ("link", lambda doc, ctx: link(doc)),
+    ("extract", lambda doc, ctx: extract(doc)),
 )
 
 

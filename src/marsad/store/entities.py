@@ -115,8 +115,11 @@ class Entities:
             local[raw] = entity
         return self._redirect(self._override(mention, self._redirect(entity)))
 
-    def save(self, doc: Document) -> Document:
-        """Give the document's mentions lasting ids and store them (inside the caller's transaction)."""
+    def save(self, doc: Document) -> tuple[Document, dict[str, str]]:
+        """Give the document's mentions lasting ids and store them (inside the caller's transaction).
+
+        Returns the document with lasting ids and the map from its raw ids to them.
+        """
         local: dict[str, str] = {}
         mentions = []
         for m in doc.mentions:
@@ -136,7 +139,15 @@ class Entities:
             [(doc.id, t.start, t.end, json.dumps(t.roles), t.jurisdiction, t.anaphor,
               t.name[0] if t.name else None, t.name[1] if t.name else None, int(t.feminine), int(t.former))
              for t in doc.titles])
-        return dataclasses.replace(doc, mentions=tuple(mentions))
+        ids = dict(local)
+        for m, raw in zip(mentions, doc.mentions):
+            if raw.entity and m.entity:
+                ids[raw.entity] = m.entity
+        for kb_id in {*(q for quote in doc.quotes for q in quote.speakers),
+                      *(a for e in doc.events for a in (*e.actors, *e.targets, e.where) if a)}:
+            if kb_id not in ids and kb_id in self.kb.entities:
+                ids[kb_id] = self._redirect(self._ensure_kb(kb_id))
+        return dataclasses.replace(doc, mentions=tuple(mentions)), ids
 
     # -- a person's decisions ----------------------------------------------------------
 

@@ -118,4 +118,48 @@ MIGRATIONS += (
     """),
 )
 
+MIGRATIONS += (
+    (3, """
+    ALTER TABLE documents ADD COLUMN machine_translated REAL NOT NULL DEFAULT 0;
+    CREATE TABLE times (
+        document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, end INTEGER NOT NULL,
+        value TEXT, precision TEXT NOT NULL, relative INTEGER NOT NULL, end_value TEXT, fiscal INTEGER NOT NULL
+    );
+    CREATE INDEX times_document ON times(document);
+    CREATE TABLE figures (
+        document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, end INTEGER NOT NULL,
+        value REAL NOT NULL, unit TEXT NOT NULL, approx INTEGER NOT NULL, noun TEXT
+    );
+    CREATE INDEX figures_document ON figures(document);
+    CREATE TABLE quotes (
+        id INTEGER PRIMARY KEY,
+        document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, end INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        speakers TEXT NOT NULL,          -- JSON list of entity ids
+        cue_start INTEGER, cue_end INTEGER, verb TEXT, speaker_how TEXT NOT NULL
+    );
+    CREATE INDEX quotes_document ON quotes(document);
+    CREATE TABLE quote_speakers (quote INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+                                 entity TEXT NOT NULL, PRIMARY KEY (quote, entity)) WITHOUT ROWID;
+    CREATE INDEX quote_speakers_entity ON quote_speakers(entity);
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        type TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+        trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL,
+        actors TEXT NOT NULL, targets TEXT NOT NULL,   -- JSON lists of entity ids
+        place TEXT, "when" TEXT, when_text TEXT, when_inferred INTEGER NOT NULL, cameo TEXT
+    );
+    CREATE INDEX events_document ON events(document);
+    CREATE INDEX events_when ON events("when");
+    CREATE TABLE event_entities (event INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+                                 entity TEXT NOT NULL, role TEXT NOT NULL, PRIMARY KEY (event, entity, role))
+                                 WITHOUT ROWID;
+    CREATE INDEX event_entities_entity ON event_entities(entity);
+    """),
+)
+
 LATEST = MIGRATIONS[-1][0]

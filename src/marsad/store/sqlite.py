@@ -20,6 +20,7 @@ from marsad.document import Document, Mention, OffsetMap, Removed, Sentence, Tit
 from marsad.errors import NotFound, StoreError
 from marsad.kb import KnowledgeBase, knowledge_base
 from marsad.normalize import orthographic_key
+from marsad.store import facts
 from marsad.store.entities import Entities
 from marsad.store.tokenizer import Tokenizer
 from marsad.store.query import query_words, to_match_expression
@@ -109,18 +110,20 @@ class Store:
             self.db.execute(
                 "INSERT INTO documents (id, source, outlet, url, format, encoding, language, title, published,"
                 " published_uncertain, published_note, original, text, body_key, copy_of, removed, offset_map,"
-                " sentences, metadata, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " sentences, metadata, ingested_at, machine_translated)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (doc.id, doc.source, doc.outlet, doc.url, doc.format, doc.encoding, doc.language, doc.title,
                  doc.published, int(doc.published_uncertain), doc.published_note, doc.original, doc.text, key,
                  copy_of, json.dumps([[r.text, r.start, r.end, r.reason] for r in doc.removed], ensure_ascii=False),
                  json.dumps(doc.offset_map.runs), json.dumps([[s.start, s.end] for s in doc.sentences]),
-                 json.dumps(doc.metadata, ensure_ascii=False, default=str), _now()))
+                 json.dumps(doc.metadata, ensure_ascii=False, default=str), _now(), doc.machine_translated))
             rowid = self.db.last_insert_rowid()
             self.tokenizer.expect(doc.text, doc.tokens)
             self.db.execute("INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)",
                             (rowid, doc.title or "", doc.text))
             self.db.execute("INSERT INTO document_sources VALUES (?, ?, ?)", (doc.id, doc.source, _now()))
-            self.entities.save(doc)
+            linked, ids = self.entities.save(doc)
+            facts.save(self.db, linked, ids)
             if doc.outlet:
                 self.db.executemany(
                     "INSERT INTO outlet_lines VALUES (?, ?, 1) ON CONFLICT DO UPDATE SET documents = documents + 1",
@@ -142,11 +145,12 @@ class Store:
     # -- reading ---------------------------------------------------------------------------
 
     _COLUMNS = ("id, source, outlet, url, format, encoding, language, title, published, published_uncertain,"
-                " published_note, original, text, removed, offset_map, sentences, metadata, copy_of")
+                " published_note, original, text, removed, offset_map, sentences, metadata, copy_of,"
+                " machine_translated")
 
     def _document(self, row: tuple) -> Document:
         (doc_id, source, outlet, url, fmt, encoding, language, title, published, uncertain, note, original,
-         text, removed, offset_map, sentences, metadata, copy_of) = row
+         text, removed, offset_map, sentences, metadata, copy_of, machine_translated) = row
         meta = json.loads(metadata) | ({"copy_of": copy_of} if copy_of else {})
         return Document(
             id=doc_id, source=source, original=original, text=text, title=title, url=url, outlet=outlet,
@@ -154,7 +158,8 @@ class Store:
             published_uncertain=bool(uncertain), published_note=note,
             offset_map=OffsetMap(tuple(tuple(r) for r in json.loads(offset_map))),
             removed=tuple(Removed(*r) for r in json.loads(removed)),
-            sentences=tuple(Sentence(*s) for s in json.loads(sentences)), metadata=meta)
+            sentences=tuple(Sentence(*s) for s in json.loads(sentences)), metadata=meta,
+            machine_translated=machine_translated)
 
     def _layers(self, doc: Document) -> Document:
         mentions = tuple(
@@ -169,7 +174,7 @@ class Store:
             for start, end, roles, jurisdiction, anaphor, ns, ne, feminine, former in self.db.execute(
                 "SELECT start, end, roles, jurisdiction, anaphor, name_start, name_end, feminine, former FROM titles"
                 " WHERE document = ? ORDER BY start", (doc.id,)))
-        return dataclasses.replace(doc, mentions=mentions, titles=titles)
+        return facts.load(self.db, dataclasses.replace(doc, mentions=mentions, titles=titles))
 
     def get(self, doc_id: str) -> Document:
         """The stored document with this id (a unique prefix of it will do)."""
