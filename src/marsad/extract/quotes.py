@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from marsad import resources
 from marsad.document import Document, Quote
 from marsad.extract.arguments import UNKNOWN, Arguments
-from marsad.normalize import orthographic_key, proclitic_splits
+from marsad.normalize import orthographic_key, proclitic_splits, skip_letters
 from marsad.segment import iter_tokens
 
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", '"': '"'}
-WINDOW = 24          # words between a verb and what introduces the reported speech
+WINDOW = 40          # words between a verb and what introduces the reported speech
+_AFTER_MARKERS = {"حسبما", "كما", "بحسب", "وفق"}
 FRAGMENT_WORDS = 3   # a quoted fragment this short needs a speaker to count as a quote
 
 
@@ -50,6 +51,16 @@ def _verbs() -> dict[str, _Verb]:
                              tuple(orthographic_key(p) for p in entry.get("prepositions", [])), plural,
                              feminine, participle)
     return out
+
+
+@functools.cache
+def _gap_words() -> frozenset[str]:
+    return frozenset(resources.load("reporting_verbs.yaml")["subject_gap"])
+
+
+@functools.cache
+def _joint() -> frozenset[str]:
+    return frozenset(resources.load("reporting_verbs.yaml")["joint_subjects"])
 
 
 @functools.cache
@@ -111,18 +122,71 @@ class _Finder(Arguments):
                 return i
         return len(self.words)
 
+    def partners(self, offset: int) -> tuple[str, ...]:
+        """The last speaker and the person written beside them earlier (X ونظيره Y), else the last two people."""
+        if len(self.last) == 1:
+            for m in self.mentions:
+                if m.entity == self.last[0] and m.end <= offset:
+                    after = [o for o in self.mentions if o.start >= m.end and o.type == "PER" and o.entity
+                             and o.entity != m.entity and len(self.doc.text[m.end:o.start].split()) <= 6
+                             and re.match(r"\s*و", self.doc.text[m.end:o.start])]
+                    if after:
+                        return (m.entity, after[0].entity)
+        return self.last if len(self.last) > 1 else self.last_people(offset, 2)
+
+    def last_people(self, offset: int, count: int) -> tuple[str, ...]:
+        """The last ``count`` different people named before an offset."""
+        seen: list[str] = []
+        for m in reversed(self.mentions):
+            if m.end <= offset and m.type == "PER" and m.entity and m.entity not in seen:
+                seen.append(m.entity)
+                if len(seen) == count:
+                    break
+        return tuple(reversed(seen))
+
     def sentence_end(self, offset: int, paragraph_end: int) -> int:
         s = self.sentence(offset)
         return min(s.end, paragraph_end) if s else paragraph_end
 
 
-def _reported(f: _Finder, p_start: int, p_end: int, cues: list) -> list[Quote]:
+def _other_subject(f: _Finder, verb_end: int, limit: int) -> str | None:
+    """What stands as the verb's subject when it is not a name: ``joint`` for «كلا الزعيمين»،
+    «البيان المشترك»; ``other`` for any other word (يؤكد وصول روت …); None for no subject."""
+    for s, e, kind in iter_tokens(f.doc.text, verb_end, limit):
+        if kind == "punct" and f.doc.text[s:e] in OPEN_CLOSE:
+            return None
+        if kind == "punct" or any(ts <= s < te for ts, te in f.titles):
+            continue
+        key = orthographic_key(f.doc.text[s:e])
+        if key in _gap_words():
+            continue
+        if any(m.start <= s < m.end for m in f.mentions):
+            return None
+        if key in _joint() or f"{key} {orthographic_key(f.doc.text[e:e + 12]).split(' ')[0]}".strip() in _joint():
+            return "joint"
+        if key in _complementizers() or key.startswith(("في", "ل", "ب", "خلال", "من", "عن", "علي")):
+            return None
+        return "other"
+    return None
+
+
+def _trim(text: str) -> str:
+    text = text.rstrip(" .،,؛;:")
+    words = text.split()
+    while words and orthographic_key(words[-1]) in _trailing():
+        words.pop()
+        text = text[:text.rstrip().rfind(words[-1]) + len(words[-1])] if words else ""
+    return text.rstrip(" .،,؛;:")
+
+
+def _reported(f: _Finder, p_start: int, p_end: int, cues: list) -> list[tuple]:
+    """For each reporting verb: ``("cue", …)`` or ``("indirect", …, start, end)`` with its subject."""
     out = []
     for n, (i, verb) in enumerate(cues):
         v_start, v_end = f.words[i]
         stop = min(f.sentence_end(v_start, p_end),
                    *(f.words[j][0] for j, _ in cues[n + 1:] if f.words[j][0] > v_end), p_end)
-        intro = None
+        intro, by_preposition = None, False
         for j in range(i + 1, min(i + 1 + WINDOW, len(f.words))):
             s, e = f.words[j]
             if s >= stop:
@@ -132,23 +196,43 @@ def _reported(f: _Finder, p_start: int, p_end: int, cues: list) -> list[Quote]:
                 intro = s
                 break
             if any(key == p or (len(p) == 1 and key.startswith(p) and len(key) > 2) for p in verb.prepositions):
-                intro = s
+                intro, by_preposition = s, True
                 break
-        subject = f.subject(v_end, intro if intro is not None else min(stop, v_end + 80))
-        if intro is None:
-            out.append(("cue", i, verb, subject))
+        limit = intro if intro is not None else min(stop, v_end + 80)
+        subject = f.subject(v_end, limit)
+        other = None if subject else _other_subject(f, v_end, limit)
+        before = _after_clause(f, i, p_start)
+        if before:
+            out.append(("indirect", i, verb, subject, *before, other))
             continue
-        text = f.doc.text[intro:stop].rstrip(" .،,؛;:")
-        words = text.split()
-        while words and orthographic_key(words[-1]) in _trailing():
-            words.pop()
-            text = text[:text.rstrip().rfind(words[-1]) + len(words[-1])] if words else ""
-        end = intro + len(text.rstrip(" .،,؛;:"))
+        if intro is None or (by_preposition and other == "other"):
+            out.append(("cue", i, verb, subject, other))
+            continue
+        start = v_start + len(f.doc.text[v_start:v_end]) - len(f.doc.text[v_start:v_end].lstrip("وف")) \
+            if by_preposition else intro
+        start = start + skip_letters(f.doc.text[start:], 1) if by_preposition and f.keys[i][:1] in "وف" and \
+            f.keys[i][1:] in _verbs() else start
+        text = _trim(f.doc.text[start:stop])
         if len(text.split()) < 2:
-            out.append(("cue", i, verb, subject))
+            out.append(("cue", i, verb, subject, other))
             continue
-        out.append(("indirect", i, verb, subject, intro, end))
+        out.append(("indirect", i, verb, subject, start, start + len(text), other))
     return out
+
+
+def _after_clause(f: _Finder, i: int, p_start: int) -> tuple[int, int] | None:
+    """«…، حسبما قال X»: the clause before the verb is what X said."""
+    if i < 1 or f.keys[i - 1] not in _AFTER_MARKERS:
+        return None
+    marker = f.words[i - 1][0]
+    sentence = f.sentence(marker)
+    start = sentence.start if sentence else p_start
+    clause = f.doc.text[start:marker]
+    cut = max(clause.rfind(c) for c in ".؟!")
+    begin = start + cut + 1 if cut >= 0 else start
+    text = _trim(f.doc.text[begin:marker]).strip()
+    offset = f.doc.text.index(text, begin) if text else begin
+    return (offset, offset + len(text)) if len(text.split()) >= 2 else None
 
 
 def find_quotes(doc: Document) -> list[Quote]:
@@ -156,6 +240,7 @@ def find_quotes(doc: Document) -> list[Quote]:
     f = _Finder(doc)
     quotes: list[Quote] = []
     names = [(m.start, m.end) for m in doc.mentions]
+    title_end = doc.text.find("\n") if "\n" in doc.text else len(doc.text)
     for p_start, p_end in _paragraphs(doc.text):
         first_word, last_word = f.word_index(p_start), f.word_index(p_end)
         cues = [(i, v) for i in range(first_word, last_word) if (v := _verb_of(f.keys[i]))]
@@ -165,22 +250,26 @@ def find_quotes(doc: Document) -> list[Quote]:
         cue_speakers: dict[int, tuple[str, ...]] = {}
         for item in events:
             kind, i, verb, subject = item[:4]
+            other = item[-1]
             speakers, how = subject, "subject"
-            if not speakers and not verb.plural:
+            if other == "joint":
+                speakers, how = f.partners(f.words[i][0]), "joint"
+            elif not speakers and not other and not verb.plural:
                 speakers, how = f.earlier_subject(f.words[i][0]), "earlier"
-            if not speakers:
+            if not speakers and not other:
                 speakers, how = f.last, ("joint" if verb.plural else "implicit")
-            if speakers == (UNKNOWN,):
+            if speakers == (UNKNOWN,) or other == "other":
                 speakers, how = (), "unresolved"
             cue_speakers[i] = speakers
             if speakers:
                 f.last = speakers
             if kind == "indirect":
-                intro, end = item[4], item[5]
-                if any(s <= intro < e for s, e in direct):
+                start, end = item[4], item[5]
+                if any(s <= start < e for s, e in direct) or p_start < title_end and p_start == 0:
+                    said.append((start, end, speakers))
                     continue
-                quotes.append(Quote(intro, end, "indirect", speakers, f.words[i], verb.verb, how))
-                said.append((intro, end, speakers))
+                quotes.append(Quote(start, end, "indirect", speakers, f.words[i], verb.verb, how))
+                said.append((start, end, speakers))
         for start, end in direct:
             if any(s <= start and end <= e for s, e in names):
                 continue

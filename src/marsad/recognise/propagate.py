@@ -23,8 +23,12 @@ def undouble(doc: Document, c: Candidate) -> Candidate:
 
 
 def _tails(doc: Document, c: Candidate) -> set[tuple[str, ...]]:
+    """The name itself (when one word, found by a title or the base) and its last words."""
     words = [orthographic_key(w) for w in doc.text[c.start:c.end].split()]
-    return {tuple(words[i:]) for i in range(1, len(words)) if len("".join(words[i:])) >= MIN_LETTERS}
+    tails = {tuple(words[i:]) for i in range(1, len(words)) if len("".join(words[i:])) >= MIN_LETTERS}
+    if len(words) == 1 and c.source in {"title", "kb"} and len(words[0]) >= MIN_LETTERS:
+        tails.add(tuple(words))
+    return tails
 
 
 def surnames(doc: Document, chosen: list[Candidate]) -> list[Candidate]:

@@ -117,6 +117,25 @@ def _name_after(kb: KnowledgeBase, words: list[str], bare: list[str], run: list[
     return (run[j].start, run[end - 1].end) if end > j else None
 
 
+HEAD_ROLES = ("secretary_general", "president", "director_general", "managing_director", "commission_president",
+              "chair", "leader")
+
+
+@functools.cache
+def _calques() -> frozenset[str]:
+    return frozenset(orthographic_key(w) for w in resources.load("machine_translation.yaml")["calques"])
+
+
+def _calque_at(kb: KnowledgeBase, words: list[str], bare: list[str], i: int):
+    """«طاهي الناتو»: machine translation's word for the head («chef») of an organisation."""
+    if words[i] not in _calques():
+        return None
+    entity, _, used = _jurisdiction(kb, words, bare, i + 1)
+    if entity and kb.entities[entity].type == "ORG":
+        return entity, used
+    return None
+
+
 def find_titles(doc: Document, kb: KnowledgeBase, tagged: set[int] = frozenset()) -> list[Title]:
     """Every title of office in the document, with what it is of and the name after it.
 
@@ -129,6 +148,12 @@ def find_titles(doc: Document, kb: KnowledgeBase, tagged: set[int] = frozenset()
         i = 0
         while i < len(run):
             role = _role_at(words, bare, i)
+            calque = None if role else _calque_at(kb, words, bare, i)
+            if calque:
+                entity, used = calque
+                found.append(Title(run[i].start, run[i + used].end, HEAD_ROLES, entity))
+                i += 1 + used
+                continue
             if not role:
                 i += 1
                 continue

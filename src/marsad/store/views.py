@@ -18,10 +18,13 @@ def entity_records(db: apsw.Connection, ids: list[str] | None = None) -> list[di
             "SELECT entity, text, count(*) FROM mentions WHERE entity IS NOT NULL AND via_title = 0 AND type != 'NORP'"
             " GROUP BY entity, text"):
         spellings.setdefault(entity, Counter())[text] = count
+    referenced = {e for (e,) in db.execute(
+        "SELECT entity FROM mentions WHERE entity IS NOT NULL UNION SELECT stands_for FROM mentions"
+        " WHERE stands_for IS NOT NULL UNION SELECT entity FROM quote_speakers UNION SELECT entity FROM event_entities")}
     out = []
     for eid, kind, name, name_en, wikidata, kb_id in rows:
         seen = spellings.get(eid, Counter())
-        if not seen and ids is None:
+        if eid not in referenced and ids is None:
             continue
         out.append({"id": eid, "type": kind, "name": name, "name_en": name_en, "wikidata": wikidata,
                     "kb_id": kb_id, "aliases": [t for t, _ in seen.most_common()],
