@@ -19,6 +19,7 @@ import zipfile
 from pathlib import Path
 
 from marsad.api import Marsad
+from marsad.settings import Options
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -66,6 +67,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="ingest only this many articles")
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--db", type=Path, default=None, help="keep the store here (default: a temp dir)")
+    parser.add_argument("--text-only", action="store_true", help="the text stages only (no names, quotes, events)")
     args = parser.parse_args()
     if not args.data.is_dir():
         print(f"no SaudiNewsNet at {args.data}", file=sys.stderr)
@@ -75,7 +77,7 @@ def main() -> int:
         files, articles, chars = extract(args.data, tmp, args.limit)
         text_mb = sum(p.stat().st_size for p in files) / 1e6
         db = args.db or tmp / "bench.db"
-        with Marsad(db) as marsad:
+        with Marsad(db, Options(text_only=args.text_only)) as marsad:
             start = time.perf_counter()
             report = marsad.ingest([str(p) for p in files])
             elapsed = time.perf_counter() - start
@@ -90,6 +92,7 @@ def main() -> int:
         print(f"articles read       {articles:,} ({len(report.added):,} added, {len(report.copies):,} copies, "
               f"{len(report.already):,} already stored, {len(report.skipped):,} skipped)")
         print(f"input               {text_mb:.1f} MB of JSON, {chars / 1e6:.1f} M characters of article text")
+        print(f"stages              {'text only (clean, segment, date)' if args.text_only else 'all'}")
         print(f"ingest time         {elapsed:.1f} s")
         print(f"throughput          {articles / elapsed:.0f} articles/s, {text_mb / elapsed:.2f} MB/s")
         print(f"peak RSS            {rss_mb:.0f} MB")

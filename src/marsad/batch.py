@@ -142,7 +142,9 @@ def ingest(store: Store, paths: Iterable[str], options: Options, on_event: Event
                 if doc.outlet:
                     run.in_flight[doc.outlet].update(keys)
             docs = [doc for doc, _ in fresh.values()]
-            analysed = pool.map(pipeline.run, docs, itertools.repeat(ctx, len(docs)), chunksize=16)
+            only = pipeline.TEXT_STAGES if options.text_only else None
+            analysed = pool.map(pipeline.run, docs, itertools.repeat(ctx, len(docs)), itertools.repeat(only, len(docs)),
+                                chunksize=16)
             if waiting:
                 run.save(*waiting)
             waiting = (fresh, analysed)

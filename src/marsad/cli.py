@@ -58,10 +58,11 @@ def _open(ctx: click.Context, **options) -> api.Marsad:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--max-size", type=float, default=10.0, show_default=True, help="Largest article file, in MB.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--text-only", is_flag=True, help="Clean, segment and date only (fast); no names, quotes or events.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], max_size: float, quiet: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], max_size: float, quiet: bool, text_only: bool) -> None:
     """Read, analyse and store the articles in PATHS (files, folders, - for stdin)."""
-    marsad = _open(ctx, max_bytes=int(max_size * 1_000_000))
+    marsad = _open(ctx, max_bytes=int(max_size * 1_000_000), text_only=text_only)
     bar = tqdm(unit=" articles", disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
 
     def on_event(kind: str, detail: object) -> None:

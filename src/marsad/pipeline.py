@@ -57,8 +57,12 @@ def start(article: Article) -> Document:
                     published=article.published, metadata=dict(article.metadata))
 
 
-def run(doc: Document, ctx: Context = Context()) -> Document:
-    """Every stage, in order."""
-    for _, stage in STAGES:
-        doc = stage(doc, ctx)
+TEXT_STAGES = ("clean", "segment", "published")
+
+
+def run(doc: Document, ctx: Context = Context(), only: tuple[str, ...] | None = None) -> Document:
+    """Every stage in order (or only those named in ``only``)."""
+    for name, stage in STAGES:
+        if only is None or name in only:
+            doc = stage(doc, ctx)
     return doc

@@ -21,3 +21,4 @@ class Options:
     chunk_size: int = 256             # articles analysed between looks at the outlet line counts
     outlet_min_articles: int = 3      # a short line in this many articles of one outlet is furniture
     workers: int | None = None        # analysis processes beside the writer; None: one per spare core
+    text_only: bool = False           # clean, segment and date only: no names, links, quotes or events

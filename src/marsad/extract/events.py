@@ -20,6 +20,7 @@ from marsad.normalize import orthographic_key, proclitic_splits, strip_article
 from marsad.segment import iter_tokens
 
 ACTORS = {"PER", "ORG", "GPE", "NORP"}
+UNDATED = {"plan", "policy_change", "invasion"}   # named without a date, these are not news of the day
 PLACES = {"GPE", "LOC"}
 MAX_TARGETS = 4
 
@@ -142,7 +143,8 @@ def find_events(doc: Document, quotes: list[Quote], times: list[TimeExpression])
             where = f.where(sentence.start, sentence.end)
             targets = _targets(f, trigger[1], sentence.end, actors, where)
             if actors or targets:
-                when, when_text, inferred = f.when(sentence.start, sentence.end, trigger, is_verb and _past(f.keys[i]))
+                past = _past(f.keys[i]) if is_verb else kind not in UNDATED
+                when, when_text, inferred = f.when(sentence.start, sentence.end, trigger, past)
                 events.append(Event(kind, sentence.start, sentence.end, trigger, actors or targets[:1],
                                     targets if actors else targets[1:], where, when, when_text, inferred,
                                     _spec()["types"][kind]["cameo"]))

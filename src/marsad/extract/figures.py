@@ -29,9 +29,15 @@ def _number_words() -> dict[str, int]:
     return {**d["units_words"], **d["tens"], **d["hundreds"]}
 
 
-def _bare(key: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def _bare(key: str) -> tuple[str, ...]:
     """The readings of a keyed word without proclitics, article-free, most likely first."""
-    return [strip_article(rest) for _, rest in proclitic_splits(key)]
+    return tuple(strip_article(rest) for _, rest in proclitic_splits(key))
+
+
+@functools.cache
+def _sorted_phrases(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted((tuple(p.split()) for p in phrases), key=lambda words: -len(words)))
 
 
 def _lookup(table: dict, key: str):
@@ -56,11 +62,11 @@ class _Words:
 
     def phrase_at(self, i: int, phrases: list[str]) -> int:
         """The number of words of the longest phrase starting at word ``i``, 0 if none."""
-        for phrase in sorted(phrases, key=lambda p: -len(p.split())):
-            words = phrase.split()
-            if self.keys[i:i + len(words)] == words or (
-                    words and i < len(self.keys) and _bare(self.keys[i])[:1] == [words[0]]
-                    and self.keys[i + 1:i + len(words)] == words[1:]):
+        if i >= len(self.keys):
+            return 0
+        first = {self.keys[i], *_bare(self.keys[i])}
+        for words in _sorted_phrases(tuple(phrases)):
+            if words[0] in first and tuple(self.keys[i + 1:i + len(words)]) == words[1:]:
                 return len(words)
         return 0
 
@@ -75,13 +81,20 @@ def _digits(text: str) -> float | None:
         return None
 
 
+@functools.cache
+def _teens() -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    index: dict[str, list] = {}
+    for phrase, value in _data()["teens"].items():
+        words = tuple(phrase.split())
+        index.setdefault(words[0], []).append((words, value))
+    return index
+
+
 def _cardinal(w: _Words, i: int) -> tuple[float, int] | None:
     """A number written in words from word ``i``: ``(value, words used)``."""
-    d = _data()
-    for phrase, value in d["teens"].items():
-        n = len(phrase.split())
-        if [strip_article(k) for k in w.keys[i:i + n]] == phrase.split():
-            return float(value), n
+    for words, value in _teens().get(strip_article(w.keys[i]), ()):
+        if tuple(strip_article(k) for k in w.keys[i:i + len(words)]) == words:
+            return float(value), len(words)
     value = _lookup(_number_words(), w.keys[i])
     if value is None:
         return None
@@ -137,7 +150,7 @@ def _scan(w: _Words) -> list[Figure]:
             value, used = card
         elif (times := _lookup(d["multiples"], w.keys[i])) is not None:
             value, used, unit = float(times), 1, "times"
-        elif _approx_before(w, i) and (dur := _lookup(d["duration_units"], w.keys[i])) is not None:
+        elif (dur := _lookup(d["duration_units"], w.keys[i])) is not None and _approx_before(w, i):
             value, unit = (1.0, dur) if isinstance(dur, str) else (float(dur[0]), dur[1])
             used = 1
         if value is None:

@@ -76,6 +76,10 @@ class KnowledgeBase:
             for office in entity.offices:
                 self.holders[office.office].append((office, entity.id))
         self.max_alias_words = max((len(k.split()) for k in self.aliases), default=1)
+        self.first_words: dict[str, int] = {}       # first word of a name → the most words a name has
+        for key in (*self.aliases, *self.demonyms):
+            words = key.split()
+            self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
 
     def lookup(self, name: str) -> list[Entity]:
         """Entities a name may refer to, unambiguous ones first."""

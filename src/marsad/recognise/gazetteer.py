@@ -64,10 +64,14 @@ def find_names(doc: Document, kb: KnowledgeBase) -> list[Found]:
         i = 0
         while i < len(run):
             hit = None
-            for length in range(min(kb.max_alias_words, len(run) - i), 0, -1):
+            splits = [(letters, strip_article(first)) for letters, first in proclitic_splits(keys[i])]
+            longest = max((kb.first_words.get(first, 0) for _, first in splits), default=0)
+            for length in range(min(longest, len(run) - i), 0, -1):
                 tail = bare[i + 1:i + length]
-                for letters, first in proclitic_splits(keys[i]):
-                    match = _match(kb, " ".join([strip_article(first), *tail]), length == 1)
+                for letters, first in splits:
+                    if kb.first_words.get(first, 0) < length:
+                        continue
+                    match = _match(kb, " ".join([first, *tail]), length == 1)
                     if match:
                         start = run[i].start + skip_letters(words[i], letters)
                         hit = (length, Found(start, run[i + length - 1].end, *_typed(kb, *match)))
