@@ -2,18 +2,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad import batch
 from marsad.batch import Event, IngestReport
 from marsad.document import Article, Document
-from marsad.errors import InputError
+from marsad.errors import InputError, NotFound
 from marsad.export import export
 from marsad.settings import Options, default_db_path
 from marsad.store import Store
 from marsad.store.sqlite import SearchHit
-from marsad.store.views import entity_page, entity_records, mention_evidence, top_entities
+from marsad.store.stories import story_records
+from marsad.stories.summary import summarise
+from marsad.store.views import (entity_page, entity_records, event_rows, mention_evidence, quote_rows,
+                                timeline_rows, top_entities)
 
 
 @dataclass
@@ -22,10 +25,11 @@ class Analysis:
     documents: list[Document]
     entities: list[dict]
     skipped: list[InputError]
+    stories: list[dict] = field(default_factory=list)
 
     def export(self, with_original: bool = False) -> dict:
         """The analysis export (CONTRACT.md)."""
-        return export(self.documents, self.entities, self.skipped, with_original)
+        return export(self.documents, self.entities, self.skipped, with_original, self.stories)
 
 
 def analyze(paths: Iterable[str], options: Options = Options()) -> Analysis:
@@ -33,7 +37,7 @@ def analyze(paths: Iterable[str], options: Options = Options()) -> Analysis:
     with Marsad(":memory:", options) as marsad:
         report = marsad.ingest(paths)
         documents = list(marsad.store.documents())
-        return Analysis(documents, entity_records(marsad.store.db), report.skipped)
+        return Analysis(documents, entity_records(marsad.store.db), report.skipped, marsad.stories(documents))
 
 
 class Marsad:
@@ -75,7 +79,26 @@ class Marsad:
 
     def export(self, with_original: bool = False) -> dict:
         """The analysis export (CONTRACT.md) of the whole store."""
-        return export(self.store.documents(), entity_records(self.store.db), with_original=with_original)
+        documents = list(self.store.documents())
+        return export(documents, entity_records(self.store.db), with_original=with_original,
+                      stories=self.stories(documents))
+
+    def stories(self, documents: list[Document] | None = None, story: str | None = None) -> list[dict]:
+        """Stories with their articles, why each joined, and an extractive summary."""
+        records = story_records(self.store.db, story)
+        by_id = {d.id: d for d in documents} if documents is not None else None
+        for record in records:
+            members = [by_id[i] for i in record["documents"]] if by_id else \
+                [self.store.get(i) for i in record["documents"]]
+            record["summary"] = [s.__dict__ for s in summarise(members)]
+        return records
+
+    def story(self, story_id: str) -> dict:
+        """One story, by id."""
+        found = self.stories(story=story_id)
+        if not found:
+            raise NotFound(f"no story {story_id!r}")
+        return found[0]
 
     def entity(self, ref: str) -> dict:
         """The page of one entity, by id, knowledge-base id or name."""
@@ -98,6 +121,23 @@ class Marsad:
     def split(self, entity: str, mention_ids: list[int], note: str | None = None) -> str:
         """Record that some mentions are not this entity; returns the new entity's id."""
         return self.store.entities.split(entity, mention_ids, note)
+
+    def quotes(self, speaker: str | None = None, since: str | None = None, until: str | None = None,
+               limit: int = 50, offset: int = 0) -> list[dict]:
+        """Quotes, newest first, optionally by one speaker and within dates."""
+        entity = self.store.entities.require(speaker) if speaker else None
+        return quote_rows(self.store.db, entity, since, until, limit, offset)
+
+    def events(self, kind: str | None = None, entity: str | None = None, since: str | None = None,
+               until: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
+        """Events, in date order, optionally of one type or involving one entity."""
+        eid = self.store.entities.require(entity) if entity else None
+        return event_rows(self.store.db, kind, eid, since, until, limit, offset)
+
+    def timeline(self, entity: str | None = None, limit: int = 200) -> list[dict]:
+        """A dated, ordered list of events and quotes (with their sources), optionally for one entity."""
+        eid = self.store.entities.require(entity) if entity else None
+        return timeline_rows(self.store.db, eid, limit)
 
     def judgements(self) -> list[dict]:
         """Every recorded merge and split."""

@@ -274,3 +274,90 @@ def judgements(ctx: click.Context, as_json: bool) -> None:
         what = f"{j['other']} → {j['entity']}" if j["kind"] == "merge" else \
             f"{j['entity']} → {j['other']} (mentions {', '.join(map(str, j['mentions']))})"
         click.echo(f"#{j['id']} {j['at']} {j['kind']:5} {what}" + (f" — {j['note']}" if j["note"] else ""))
+
+
+@main.command()
+@click.option("--speaker", help="an entity id or name")
+@click.option("--since", help="only articles published on or after this date")
+@click.option("--until", help="only articles published on or before this date")
+@click.option("--limit", default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def quotes(ctx: click.Context, speaker: str | None, since: str | None, until: str | None, limit: int,
+           as_json: bool) -> None:
+    """Who said what: quotes with speakers and sources."""
+    rows = _open(ctx).quotes(speaker, since, until, limit)
+    if as_json:
+        _emit_json(rows)
+        return
+    for q in rows:
+        who = "، ".join(s.get("name_en") or s.get("name") or s["id"] for s in q["speakers"]) or "—"
+        mark = "«»" if q["kind"] == "direct" else "…"
+        click.echo(f"{q['published'] or '—'}  {who}  [{q['kind']}]  {mark[0]}{q['text']}{mark[-1]}")
+        click.echo(f"      {q['document']} [{q['start']}:{q['end']}]  {q['source']}")
+
+
+@main.command()
+@click.option("--type", "kind", help="visit, meeting, statement, agreement, aid, sanction, military_exercise, "
+                                     "weapons_test, plan, objection, policy_change, invasion or appointment")
+@click.option("--entity", help="an entity id or name taking part")
+@click.option("--since")
+@click.option("--until")
+@click.option("--limit", default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def events(ctx: click.Context, kind: str | None, entity: str | None, since: str | None, until: str | None,
+           limit: int, as_json: bool) -> None:
+    """What happened: typed events with actors, targets, place and date."""
+    rows = _open(ctx).events(kind, entity, since, until, limit)
+    if as_json:
+        _emit_json(rows)
+        return
+    for e in rows:
+        names = lambda xs: "، ".join(x.get("name_en") or x.get("name") or x["id"] for x in xs) or "—"  # noqa: E731
+        when = (e["when"] or "—") + (" (publication date)" if e["when_inferred"] else "")
+        click.echo(f"{when}  {e['type']} [CAMEO {e['cameo'] or '—'}]  {names(e['actors'])} → {names(e['targets'])}"
+                   + (f"  @ {e['where'].get('name_en') or e['where'].get('name')}" if e["where"] else ""))
+        click.echo(f"      «{e['evidence'][:120]}»  {e['document']}")
+
+
+@main.command()
+@click.option("--entity", help="an entity id or name")
+@click.option("--limit", default=200, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def timeline(ctx: click.Context, entity: str | None, limit: int, as_json: bool) -> None:
+    """A dated, ordered list of events and quotes with their sources."""
+    rows = _open(ctx).timeline(entity, limit)
+    if as_json:
+        _emit_json(rows)
+        return
+    for item in rows:
+        if item["kind"] == "event":
+            actors = "، ".join(a.get("name_en") or a["id"] for a in item["actors"])
+            click.echo(f"{item['date']}  {item['type']:17} {actors}  — {item['title'] or item['source']}")
+        else:
+            who = "، ".join(s.get("name_en") or s["id"] for s in item["speakers"]) or "—"
+            click.echo(f"{item['date']}  {'quote':17} {who}: «{item['text'][:90]}»")
+
+
+@main.command()
+@click.argument("story_id", required=False)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def stories(ctx: click.Context, story_id: str | None, as_json: bool) -> None:
+    """Stories: articles about the same event across outlets, with summaries (or one story by id)."""
+    marsad = _open(ctx)
+    rows = [marsad.story(story_id)] if story_id else marsad.stories()
+    if as_json:
+        _emit_json(rows)
+        return
+    for story in rows:
+        click.echo(f"{story['id']}  {story['first_seen'] or '—'} … {story['last_seen'] or '—'}  "
+                   f"{len(story['documents'])} articles  {story['title'] or ''}")
+        if story_id:
+            for a in story["articles"]:
+                click.echo(f"  {a['id']}  {a['published'] or '—'}  {a['title']}  — {a['why']}")
+            click.echo("summary:")
+            for s in story["summary"]:
+                click.echo(f"  • {s['text']}  [{s['document']}]")

@@ -36,9 +36,17 @@ class DateMatch:
         return dt.date.fromisoformat(self.value).isoweekday() == self.weekday
 
 
+MARKS = "[\u064b-\u065f\u0670\u0640]*"   # diacritics and tatweel may sit after any letter
+
+
+def fuzzy(word: str) -> str:
+    """A regex for a folded word that lets diacritics and tatweel sit between its letters."""
+    return "".join(r"\s+" if ch == " " else re.escape(ch) + (MARKS if ch.isalpha() else "") for ch in word)
+
+
 def _alternation(names: list[str]) -> str:
     folded = sorted({matching_view(n) for n in names}, key=len, reverse=True)
-    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in folded)
+    return "|".join(fuzzy(n) for n in folded)
 
 
 @functools.cache
@@ -75,21 +83,26 @@ def _patterns() -> tuple[re.Pattern, ...]:
 def _calendar_date(m: re.Match) -> dt.date:
     """The Gregorian date of a match; Hijri dates are converted (Umm al-Qura)."""
     if m.groupdict().get("h"):
-        month = _hijri_months()[re.sub(r"\s+", " ", m["h"])]
+        month = _hijri_months()[_plain(m["h"])]
         return Hijri(int(m["y"]), month, int(m["d"])).to_gregorian()
     return dt.date(int(m["y"]), _month_number(m), int(m["d"]))
+
+
+def _plain(text: str) -> str:
+    """A matched name without the diacritics the fuzzy pattern let through, spaces single."""
+    return re.sub(r"\s+", " ", re.sub(MARKS, "", text.lower()))
 
 
 def _month_number(m: re.Match) -> int:
     if m.groupdict().get("mn"):
         return int(m["mn"])
     months, _ = _names()
-    return months[re.sub(r"\s+", " ", m["m1"].lower())]
+    return months[_plain(m["m1"])]
 
 
 def _weekday(m: re.Match) -> int | None:
     name = m.groupdict().get("wd")
-    return _names()[1][name.lower()] if name else None
+    return _names()[1][_plain(name)] if name else None
 
 
 def find_dates(text: str) -> list[DateMatch]:
@@ -116,7 +129,7 @@ _RELATIVE_DAYS = {"اليوم": 0, "امس": -1, "البارحه": -1, "غدا":
 @functools.cache
 def _anchored_weekday() -> re.Pattern:
     _, days = _names()
-    words = "|".join(_RELATIVE_DAYS)
+    words = "|".join(fuzzy(w) for w in _RELATIVE_DAYS)
     return re.compile(rf"(?<![^\W_])(?:[وف]?)(?P<rel>{words})\s*[,،]?\s*(?:يوم\s+)?(?P<wd>{_alternation(list(days))})"
                       rf"(?![^\W_])", re.I)
 
@@ -127,7 +140,7 @@ def find_anchored_weekdays(text: str) -> list[tuple[int, int, int, int]]:
     They tie a weekday to the day of writing: ``day_offset`` is 0 for today, -1 for yesterday.
     """
     view = matching_view(text)
-    return [(m.start(), m.end(), _names()[1][m["wd"].lower()], _RELATIVE_DAYS[m["rel"]])
+    return [(m.start(), m.end(), _names()[1][_plain(m["wd"])], _RELATIVE_DAYS[_plain(m["rel"])])
             for m in _anchored_weekday().finditer(view)]
 
 

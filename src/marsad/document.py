@@ -180,6 +180,7 @@ class Document:
     events: tuple[Event, ...] = ()
     figures: tuple[Figure, ...] = ()
     machine_translated: float = 0.0       # how strongly the text reads as machine-translated (0–1)
+    story: str | None = None              # the story cluster, once the store has placed the article
     metadata: dict[str, Any] = field(default_factory=dict)
 
     def span_text(self, start: int, end: int) -> str:

@@ -37,7 +37,7 @@ def document_record(doc: Document, with_original: bool = False) -> dict[str, Any
                    "precision": t.precision, "relative": t.relative, "end_value": t.end_value} for t in doc.times],
         "machine_translated": flagged(doc.machine_translated),
         "machine_translation_score": doc.machine_translated,
-        "story": None,
+        "story": doc.story,
     }
     if doc.metadata.get("machine_translation_signs"):
         record["machine_translation_signs"] = doc.metadata["machine_translation_signs"]
@@ -101,11 +101,11 @@ def skipped_record(error: InputError) -> dict[str, Any]:
 
 
 def export(documents: Iterable[Document], entities: Iterable[dict] = (), skipped: Iterable[InputError] = (),
-           with_original: bool = False) -> dict:
+           with_original: bool = False, stories: Iterable[dict] = ()) -> dict:
     """The whole export object."""
     return {
         "documents": [document_record(d, with_original) for d in documents],
         "entities": list(entities),
-        "stories": [],
+        "stories": list(stories),
         "skipped": [skipped_record(e) for e in skipped],
     }

@@ -7,7 +7,7 @@ from marsad.document import Article
 
 
 def doc_from(text: str, published: str = "2025-04-09"):
-    return pipeline.run(pipeline.start(Article(source="t.txt", text=f"خبر\n{text}", published=published)))
+    return pipeline.run(pipeline.start(Article(source="t.txt", text=f"عنوان الخبر\n{text}", published=published)))
 
 
 def test_spellings_and_titles_of_one_person_are_one_entity():

@@ -6,7 +6,7 @@ from marsad.document import Article
 
 
 def linked(text: str, published: str | None):
-    doc = pipeline.run(pipeline.start(Article(source="t.txt", text=f"خبر\n{text}", published=published)))
+    doc = pipeline.run(pipeline.start(Article(source="t.txt", text=f"عنوان الخبر\n{text}", published=published)))
     return [(m.text, m.entity) for m in doc.mentions if m.via_title]
 
 
@@ -44,6 +44,6 @@ def test_a_former_holder_is_not_the_one_in_office():
 def test_a_title_beside_a_name_stands_for_that_person():
     doc = pipeline.run(pipeline.start(Article(
         source="t.txt", published="2023-06-13",
-        text="خبر\nوأشاد ينس ستولتنبرغ، الأمين العام للناتو، بخطة اليابان لزيادة إنفاقها الدفاعي.")))
+        text="عنوان الخبر\nوأشاد ينس ستولتنبرغ، الأمين العام للناتو، بخطة اليابان لزيادة إنفاقها الدفاعي.")))
     (title,) = [m for m in doc.mentions if m.via_title]
     assert title.entity == "jens_stoltenberg" and title.evidence[0][0] == "apposition"

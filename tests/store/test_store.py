@@ -59,7 +59,7 @@ def test_a_query_for_a_phrase_finds_it_with_a_conjunction_attached(db_path):
     with Marsad(db_path) as marsad:
         for key, text in {"a": "وقال رئيس الوزراء ووزير الدفاع إن الخطة جاهزة.",
                           "b": "قال وزير الخارجية إن الدفاع أولوية."}.items():
-            marsad.store.add(pipeline.run(pipeline.start(article(f"خبر\n{text}", f"{key}.txt"))))
+            marsad.store.add(pipeline.run(pipeline.start(article(f"عنوان الخبر\n{text}", f"{key}.txt"))))
         assert [h.source for h in marsad.search('"وزير الدفاع"')] == ["a.txt"]
         assert {h.source for h in marsad.search("وزير الدفاع")} == {"a.txt", "b.txt"}
 

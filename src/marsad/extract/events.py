@@ -100,17 +100,19 @@ class _Finder(Arguments):
             return self.doc.published, None, True
         return None, None, False
 
-    def where(self, start: int, end: int) -> str | None:
+    def where(self, start: int, end: int, kind: str) -> str | None:
+        """The place: a place named after في (or, for a visit, after إلى)."""
+        markers = {"في", "داخل", "قرب"} | ({"الي"} if kind == "visit" else set())
         for m in self.between(start, end):
             if m.type in PLACES and m.entity:
                 before = orthographic_key(self.doc.text[max(start, m.start - 4):m.start]).split()
-                if before and before[-1] in {"في", "الي", "داخل", "قرب"} or self.doc.text[m.start - 1:m.start] == "ب":
+                if before and before[-1] in markers or self.doc.text[m.start - 1:m.start] == "ب":
                     return m.entity
         return None
 
-    def actors(self, trigger: tuple[int, int], is_verb: bool, end: int) -> tuple[str, ...]:
+    def actors(self, trigger: tuple[int, int], verb_end: int, is_verb: bool, end: int) -> tuple[str, ...]:
         if is_verb:
-            found = self.subject(trigger[1], end, people_first=False, loose=2) or self.just_before(trigger[0])
+            found = self.subject(verb_end, end, people_first=False, loose=2) or self.just_before(trigger[0])
             return found or self.earlier_subject(trigger[0])
         after = self.between(trigger[1], min(end, trigger[1] + 40))
         if after and len(self.doc.text[trigger[1]:after[0].start].split()) <= 1:
@@ -139,8 +141,8 @@ def find_events(doc: Document, quotes: list[Quote], times: list[TimeExpression])
                 continue
             length, kind, is_verb = hit
             trigger = (f.words[i][0], f.words[min(i + length, len(f.words)) - 1][1])
-            actors = tuple(a for a in f.actors(trigger, is_verb, sentence.end) if a != UNKNOWN)
-            where = f.where(sentence.start, sentence.end)
+            actors = tuple(a for a in f.actors(trigger, f.words[i][1], is_verb, sentence.end) if a != UNKNOWN)
+            where = f.where(sentence.start, sentence.end, kind)
             targets = _targets(f, trigger[1], sentence.end, actors, where)
             if actors or targets:
                 past = _past(f.keys[i]) if is_verb else kind not in UNDATED
@@ -154,7 +156,7 @@ def find_events(doc: Document, quotes: list[Quote], times: list[TimeExpression])
         if q.cue and speakers:
             sentence = doc.sentence_at(q.cue[0])
             start, end = (sentence.start, sentence.end) if sentence else (q.cue[0], q.end)
-            where = f.where(start, end)
+            where = f.where(start, end, "statement")
             when, when_text, inferred = f.when(start, end, q.cue, _past(orthographic_key(doc.text[q.cue[0]:q.cue[1]])))
             events.append(Event("statement", start, end, q.cue, speakers,
                                 _targets(f, q.start, q.end, speakers, where), where, when, when_text, inferred,

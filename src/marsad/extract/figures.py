@@ -105,6 +105,12 @@ def _cardinal(w: _Words, i: int) -> tuple[float, int] | None:
     return total, j - i
 
 
+def _unit_noun(key: str) -> str | None:
+    """The unit a counted noun names; 11–99 take the accusative (مدنيًا، جنديًا), read without its alif."""
+    units = _data()["units"]
+    return _lookup(units, key) or (_lookup(units, key[:-1]) if key.endswith("ا") and len(key) > 3 else None)
+
+
 def _unit(w: _Words, j: int) -> tuple[str, str | None, int]:
     """The unit after a number at word ``j``: ``(unit, noun, words used)``."""
     d = _data()
@@ -114,10 +120,10 @@ def _unit(w: _Words, j: int) -> tuple[str, str | None, int]:
         used = n
     else:
         if j < len(w.keys):
-            unit = _lookup(d["units"], w.keys[j])
+            unit = _unit_noun(w.keys[j])
             if unit:
                 return unit, w.text(j), 1
-            if w.keys[j] == "من" and j + 1 < len(w.keys) and (unit := _lookup(d["units"], w.keys[j + 1])):
+            if w.keys[j] == "من" and j + 1 < len(w.keys) and (unit := _unit_noun(w.keys[j + 1])):
                 return unit, w.text(j + 1), 2
         return "", None, 0
     gdp = w.phrase_at(j + used, d["gdp_words"]) if j + used < len(w.keys) else 0

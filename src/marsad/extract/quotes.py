@@ -97,6 +97,8 @@ def _direct_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             close = text.find(OPEN_CLOSE[ch], i + 1, end)
             stop = close if close != -1 else end
             inner_start, inner_end = i + 1, stop
+            if close == -1:   # unclosed: the quote ends with the paragraph, not with its full stop
+                inner_end = inner_start + len(text[inner_start:stop].rstrip(" .،,؛;:"))
             while inner_start < inner_end and text[inner_start].isspace():
                 inner_start += 1
             while inner_end > inner_start and (text[inner_end - 1].isspace()):
@@ -208,10 +210,9 @@ def _reported(f: _Finder, p_start: int, p_end: int, cues: list) -> list[tuple]:
         if intro is None or (by_preposition and other == "other"):
             out.append(("cue", i, verb, subject, other))
             continue
-        start = v_start + len(f.doc.text[v_start:v_end]) - len(f.doc.text[v_start:v_end].lstrip("وف")) \
-            if by_preposition else intro
-        start = start + skip_letters(f.doc.text[start:], 1) if by_preposition and f.keys[i][:1] in "وف" and \
-            f.keys[i][1:] in _verbs() else start
+        start = intro
+        if by_preposition:   # the clause from the verb on, without an attached و or ف
+            start = v_start + (skip_letters(f.doc.text[v_start:v_end], 1) if f.keys[i] not in _verbs() else 0)
         text = _trim(f.doc.text[start:stop])
         if len(text.split()) < 2:
             out.append(("cue", i, verb, subject, other))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from marsad import resources
 from marsad.document import TimeExpression
-from marsad.dates import _alternation, _names, find_anchored_weekdays, find_dates
+from marsad.dates import _alternation, _names, _plain, find_anchored_weekdays, find_dates, fuzzy
 from marsad.normalize import matching_view, orthographic_key
 
 B, A = r"(?<![^\W_])", r"(?![^\W_])"
@@ -26,7 +26,7 @@ def _words() -> dict:
 
 
 def _phrase(words) -> str:
-    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+    return "|".join(fuzzy(w) for w in sorted(words, key=len, reverse=True))
 
 
 @functools.cache
@@ -50,7 +50,7 @@ def _patterns() -> dict[str, re.Pattern]:
 
 
 def _month(name: str) -> int:
-    return _names()[0][re.sub(r"\s+", " ", name.lower())]
+    return _names()[0][_plain(name)]
 
 
 def _shift_month(day: dt.date, months: int) -> str:
@@ -116,7 +116,7 @@ def find_times(text: str, published: str | None) -> list[TimeExpression]:
     for m in p["month_year"].finditer(view):
         add(m, f"{m['y']}-{_month(m['m']):02d}", "month")
     for m in p["period"].finditer(view):
-        kind, offset = w["periods"][orthographic_key(m["p"])]
+        kind, offset = w["periods"][_plain(orthographic_key(m["p"]))]
         value, precision = _period(kind, offset, day) if day else (None, kind)
         add(m, value, precision, relative=True)
     for m in p["month"].finditer(view):
@@ -124,10 +124,13 @@ def find_times(text: str, published: str | None) -> list[TimeExpression]:
     for m in p["year"].finditer(view):
         add(m, m["y"], "year")
     for m in p["day"].finditer(view):
-        offset = w["days"][orthographic_key(m["d"])]
+        word = _plain(orthographic_key(m["d"]))
+        if word == "اليوم" and re.match(r"\s+ال", view[m.end():]):
+            continue   # اليوم الدولي، اليوم الأول: a day named, not today
+        offset = w["days"][word]
         add(m, (day + dt.timedelta(days=offset)).isoformat() if day else None, "day", relative=True)
     for m in p["weekday"].finditer(view):
         direction = w["weekday_after"].get(orthographic_key(m["rel"] or ""), 0)
-        value = _weekday(day, _names()[1][m["wd"].lower()], direction) if day else None
+        value = _weekday(day, _names()[1][_plain(m["wd"])], direction) if day else None
         add(m, value, "day", relative=True)
     return sorted(found, key=lambda t: t.start)

@@ -162,4 +162,22 @@ MIGRATIONS += (
     """),
 )
 
+MIGRATIONS += (
+    (4, """
+    CREATE TABLE signatures (document TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+                             minhash BLOB NOT NULL) WITHOUT ROWID;
+    CREATE TABLE lsh (band INTEGER NOT NULL, hash BLOB NOT NULL, document TEXT NOT NULL,
+                      PRIMARY KEY (band, hash, document)) WITHOUT ROWID;
+    CREATE TABLE copies (document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                         other TEXT NOT NULL, similarity REAL NOT NULL,
+                         PRIMARY KEY (document, other)) WITHOUT ROWID;
+    CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT, first_seen TEXT, last_seen TEXT,
+                          created_at TEXT NOT NULL) WITHOUT ROWID;
+    CREATE TABLE story_documents (story TEXT NOT NULL REFERENCES stories(id),
+                                  document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                                  score REAL, explanation TEXT, PRIMARY KEY (story, document)) WITHOUT ROWID;
+    CREATE INDEX story_documents_document ON story_documents(document);
+    """),
+)
+
 LATEST = MIGRATIONS[-1][0]

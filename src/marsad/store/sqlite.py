@@ -22,6 +22,7 @@ from marsad.kb import KnowledgeBase, knowledge_base
 from marsad.normalize import orthographic_key
 from marsad.store import facts
 from marsad.store.entities import Entities
+from marsad.store.stories import Stories
 from marsad.store.tokenizer import Tokenizer
 from marsad.store.query import query_words, to_match_expression
 from marsad.store.schema import LATEST, MIGRATIONS
@@ -69,6 +70,8 @@ class Store:
             self.db.execute(f"PRAGMA {pragma}")
         self._migrate()
         self.entities = Entities(self.db, kb or knowledge_base())
+        self.stories = Stories(self.db)
+        self.text_only = False
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").get
@@ -124,6 +127,8 @@ class Store:
             self.db.execute("INSERT INTO document_sources VALUES (?, ?, ?)", (doc.id, doc.source, _now()))
             linked, ids = self.entities.save(doc)
             facts.save(self.db, linked, ids)
+            if linked.mentions or not self.text_only:
+                self.stories.add(linked)
             if doc.outlet:
                 self.db.executemany(
                     "INSERT INTO outlet_lines VALUES (?, ?, 1) ON CONFLICT DO UPDATE SET documents = documents + 1",
@@ -174,7 +179,8 @@ class Store:
             for start, end, roles, jurisdiction, anaphor, ns, ne, feminine, former in self.db.execute(
                 "SELECT start, end, roles, jurisdiction, anaphor, name_start, name_end, feminine, former FROM titles"
                 " WHERE document = ? ORDER BY start", (doc.id,)))
-        return facts.load(self.db, dataclasses.replace(doc, mentions=mentions, titles=titles))
+        story = self.db.execute("SELECT story FROM story_documents WHERE document = ?", (doc.id,)).get
+        return facts.load(self.db, dataclasses.replace(doc, mentions=mentions, titles=titles, story=story))
 
     def get(self, doc_id: str) -> Document:
         """The stored document with this id (a unique prefix of it will do)."""

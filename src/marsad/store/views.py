@@ -83,3 +83,74 @@ def mention_evidence(db: apsw.Connection, entity: str, limit: int = 50) -> list[
              "office": o, "evidence": json.loads(ev)} for i, d, t, s, e, src, v, o, ev in db.execute(
         "SELECT id, document, text, start, end, source, via_title, office, evidence FROM mentions"
         " WHERE entity = ? ORDER BY document, start LIMIT ?", (entity, limit))]
+
+
+def _names(db: apsw.Connection, ids) -> dict[str, dict]:
+    ids = list(set(ids))
+    if not ids:
+        return {}
+    return {i: {"id": i, "name": n, "name_en": ne} for i, n, ne in db.execute(
+        f"SELECT id, name, name_en FROM entities WHERE id IN ({','.join('?' * len(ids))})", ids)}
+
+
+def quote_rows(db: apsw.Connection, speaker: str | None = None, since: str | None = None, until: str | None = None,
+               limit: int = 50, offset: int = 0) -> list[dict]:
+    """Quotes with their speakers' names, articles and sentences; newest first."""
+    clauses, params = ["1"], []
+    if speaker:
+        clauses.append("q.id IN (SELECT quote FROM quote_speakers WHERE entity = ?)")
+        params.append(speaker)
+    if since:
+        clauses.append("d.published >= ?")
+        params.append(since)
+    if until:
+        clauses.append("d.published <= ?")
+        params.append(until)
+    rows = list(db.execute(
+        f"SELECT q.id, q.document, d.title, d.published, d.source, q.kind, q.speakers, q.verb, q.start, q.end,"
+        f" substr(d.text, q.start + 1, q.end - q.start) FROM quotes q JOIN documents d ON d.id = q.document"
+        f" WHERE {' AND '.join(clauses)} ORDER BY d.published DESC, q.document, q.start LIMIT ? OFFSET ?",
+        (*params, limit, offset)))
+    names = _names(db, [s for r in rows for s in json.loads(r[6])])
+    return [{"id": i, "document": doc, "title": t, "published": p, "source": src, "kind": k,
+             "speakers": [names.get(s, {"id": s}) for s in json.loads(sp)], "verb": v, "start": s, "end": e,
+             "text": text} for i, doc, t, p, src, k, sp, v, s, e, text in rows]
+
+
+def event_rows(db: apsw.Connection, kind: str | None = None, entity: str | None = None, since: str | None = None,
+               until: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
+    """Events with the names of their actors, targets and place, in date order."""
+    clauses, params = ["1"], []
+    if kind:
+        clauses.append("e.type = ?")
+        params.append(kind)
+    if entity:
+        clauses.append("e.id IN (SELECT event FROM event_entities WHERE entity = ?)")
+        params.append(entity)
+    if since:
+        clauses.append('coalesce(e."when", d.published) >= ?')
+        params.append(since)
+    if until:
+        clauses.append('coalesce(e."when", d.published) <= ?')
+        params.append(until)
+    rows = list(db.execute(
+        f'SELECT e.id, e.document, d.title, d.published, d.source, e.type, e.cameo, e.actors, e.targets, e.place,'
+        f' e."when", e.when_text, e.when_inferred, e.start, e.end, substr(d.text, e.start + 1, e.end - e.start),'
+        f' substr(d.text, e.trigger_start + 1, e.trigger_end - e.trigger_start) FROM events e'
+        f' JOIN documents d ON d.id = e.document WHERE {" AND ".join(clauses)}'
+        f' ORDER BY coalesce(e."when", d.published), e.document, e.start LIMIT ? OFFSET ?', (*params, limit, offset)))
+    names = _names(db, [x for r in rows for x in (*json.loads(r[7]), *json.loads(r[8]), r[9]) if x])
+    return [{"id": i, "document": doc, "title": t, "published": p, "source": src, "type": k, "cameo": c,
+             "actors": [names.get(a, {"id": a}) for a in json.loads(ac)],
+             "targets": [names.get(a, {"id": a}) for a in json.loads(tg)],
+             "where": names.get(pl, {"id": pl}) if pl else None, "when": w, "when_text": wt,
+             "when_inferred": bool(wi), "start": s, "end": e, "evidence": ev, "trigger": tr}
+            for i, doc, t, p, src, k, c, ac, tg, pl, w, wt, wi, s, e, ev, tr in rows]
+
+
+def timeline_rows(db: apsw.Connection, entity: str | None = None, limit: int = 200) -> list[dict]:
+    """Events and quotes on one dated line, with their sources."""
+    items = [{"date": e["when"] or e["published"], "kind": "event", **e}
+             for e in event_rows(db, entity=entity, limit=limit)]
+    items += [{"date": q["published"], "kind": "quote", **q} for q in quote_rows(db, speaker=entity, limit=limit)]
+    return sorted((i for i in items if i["date"]), key=lambda i: (i["date"], i["document"], i["start"]))[:limit]

@@ -1,0 +1,143 @@
+"""Stories in the store: copies found through stored MinHash bands, articles grouped as they arrive."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+
+import apsw
+import numpy as np
+
+from marsad.document import Document
+from marsad.stories import clusters, duplicates
+
+CANDIDATE_ENTITIES = 12    # an article looks for stories through its rarest entities
+DOCS_PER_STORY = 6         # ... and compares itself with a story's latest articles
+
+
+def _days(a: str | None, b: str | None) -> int | None:
+    if not a or not b or len(a) < 10 or len(b) < 10:
+        return None
+    return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class Stories:
+    """The story tables of a store (one connection, the caller's transactions)."""
+
+    def __init__(self, db: apsw.Connection):
+        self.db = db
+
+    def copies_of(self, doc: Document, sig: np.ndarray) -> list[tuple[str, float]]:
+        """Stored articles whose text is a near-copy of this one, with the estimated similarity."""
+        found = set()
+        for band, digest in duplicates.bands(sig):
+            found.update(d for (d,) in self.db.execute(
+                "SELECT document FROM lsh WHERE band = ? AND hash = ?", (band, digest)))
+        found.discard(doc.id)
+        out = []
+        for other in found:
+            blob = self.db.execute("SELECT minhash FROM signatures WHERE document = ?", (other,)).get
+            sim = duplicates.similarity(sig, np.frombuffer(blob, dtype=np.uint64))
+            if sim >= duplicates.THRESHOLD:
+                out.append((other, round(sim, 3)))
+        return sorted(out, key=lambda x: -x[1])
+
+    def _entities(self, doc_id: str) -> Counter:
+        return Counter({e: n for e, n in self.db.execute(
+            "SELECT entity, count(*) FROM mentions WHERE document = ? AND entity IS NOT NULL GROUP BY entity",
+            (doc_id,))})
+
+    def _candidates(self, doc: Document, entities: Counter, df: dict[str, int]) -> list[str]:
+        rare = sorted(entities, key=lambda e: df.get(e, 0))[:CANDIDATE_ENTITIES]
+        if not rare:
+            return []
+        marks = ",".join("?" * len(rare))
+        rows = self.db.execute(
+            f"SELECT DISTINCT sd.story, d.published FROM mentions m JOIN story_documents sd ON sd.document = m.document"
+            f" JOIN documents d ON d.id = m.document WHERE m.entity IN ({marks}) AND m.document != ?", (*rare, doc.id))
+        stories = {}
+        for story, published in rows:
+            days = _days(doc.published, published)
+            if days is None or days <= clusters.WINDOW_DAYS:
+                stories[story] = True
+        return list(stories)
+
+    def _match(self, doc: Document, entities: Counter, words: set[str], story: str, df, n_docs) -> clusters.Match:
+        best = clusters.Match(story, 0.0, (), None, 0.0)
+        members = list(self.db.execute(
+            "SELECT d.id, d.text, d.published FROM story_documents sd JOIN documents d ON d.id = sd.document"
+            " WHERE sd.story = ? ORDER BY d.published DESC, d.rowid DESC LIMIT ?", (story, DOCS_PER_STORY)))
+        for other_id, text, published in members:
+            ent, shared = clusters.entity_similarity(entities, self._entities(other_id), df, n_docs)
+            other_words = clusters.content_words(text)
+            overlap = len(words & other_words) / len(words | other_words) if words | other_words else 0.0
+            days = _days(doc.published, published)
+            total = clusters.score(ent, len(shared), overlap, days)
+            if total > best.score:
+                best = clusters.Match(story, round(total, 3), shared, days, round(overlap, 3))
+        return best
+
+    def add(self, doc: Document) -> tuple[str, str]:
+        """Record the article's copies and put it in a story; returns ``(story id, explanation)``."""
+        sig = duplicates.signature(doc)
+        self.db.execute("INSERT OR REPLACE INTO signatures VALUES (?, ?)", (doc.id, sig.tobytes()))
+        self.db.executemany("INSERT OR IGNORE INTO lsh VALUES (?, ?, ?)",
+                            [(b, h, doc.id) for b, h in duplicates.bands(sig)])
+        copies = self.copies_of(doc, sig)
+        self.db.executemany("INSERT OR IGNORE INTO copies VALUES (?, ?, ?)",
+                            [(doc.id, other, sim) for other, sim in copies]
+                            + [(other, doc.id, sim) for other, sim in copies])
+        story, explanation, score = None, "", None
+        if copies:
+            story = self.db.execute("SELECT story FROM story_documents WHERE document = ?", (copies[0][0],)).get
+            explanation, score = f"a copy of {copies[0][0]} (similarity {copies[0][1]:.2f})", copies[0][1]
+        if story is None:
+            entities = self._entities(doc.id)
+            n_docs = self.db.execute("SELECT count(*) FROM documents").get
+            df = {e: n for e, n in self.db.execute(
+                f"SELECT entity, count(DISTINCT document) FROM mentions WHERE entity IN "
+                f"({','.join('?' * len(entities))}) GROUP BY entity", tuple(entities))} if entities else {}
+            words = clusters.content_words(doc.text)
+            matches = [self._match(doc, entities, words, s, df, n_docs) for s in self._candidates(doc, entities, df)]
+            best = max(matches, key=lambda m: m.score, default=None)
+            if best and best.score >= clusters.JOIN:
+                names = dict(self.db.execute("SELECT id, coalesce(name_en, name) FROM entities"))
+                story, explanation, score = best.story, best.explain(names), best.score
+        if story is None:
+            story = "s-" + hashlib.sha256(doc.id.encode()).hexdigest()[:12]
+            self.db.execute("INSERT INTO stories VALUES (?, ?, ?, ?, ?)",
+                            (story, doc.title, doc.published, doc.published, _now()))
+            explanation = "first article of the story"
+        self.db.execute("INSERT OR REPLACE INTO story_documents VALUES (?, ?, ?, ?)", (story, doc.id, score, explanation))
+        self.db.execute("UPDATE stories SET first_seen = (SELECT min(d.published) FROM story_documents sd JOIN documents d"
+                        " ON d.id = sd.document WHERE sd.story = ?), last_seen = (SELECT max(d.published) FROM"
+                        " story_documents sd JOIN documents d ON d.id = sd.document WHERE sd.story = ?) WHERE id = ?",
+                        (story, story, story))
+        return story, explanation
+
+
+def story_records(db: apsw.Connection, story: str | None = None) -> list[dict]:
+    """Stories with their articles (and why each joined), dates and title."""
+    where, params = ("WHERE s.id = ?", (story,)) if story else ("", ())
+    out = []
+    for sid, title, first, last in list(db.execute(
+            f"SELECT s.id, s.title, s.first_seen, s.last_seen FROM stories s {where} ORDER BY s.first_seen, s.id",
+            params)):
+        members = [{"id": d, "title": t, "published": p, "source": src, "score": sc, "why": why}
+                   for d, t, p, src, sc, why in db.execute(
+                       "SELECT d.id, d.title, d.published, d.source, sd.score, sd.explanation FROM story_documents sd"
+                       " JOIN documents d ON d.id = sd.document WHERE sd.story = ? ORDER BY d.published, d.rowid",
+                       (sid,))]
+        out.append({"id": sid, "title": title, "first_seen": first, "last_seen": last,
+                    "documents": [m["id"] for m in members], "articles": members})
+    return out
+
+
+def copies(db: apsw.Connection, doc_id: str) -> list[dict]:
+    """The near-copies of an article, with their similarity."""
+    return [{"id": o, "similarity": s} for o, s in db.execute(
+        "SELECT other, similarity FROM copies WHERE document = ? ORDER BY similarity DESC", (doc_id,))]

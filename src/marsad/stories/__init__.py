@@ -1,0 +1,1 @@
+"""Stories: near-duplicate articles, and articles about the same event grouped across outlets."""

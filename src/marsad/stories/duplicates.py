@@ -1,0 +1,54 @@
+"""Near-duplicate articles: MinHash signatures of word shingles, banded for lookup (LSH).
+
+The signature comes from datasketch; its bands are stored in the store's own table, so
+that finding the copies of a new article is an index lookup that survives restarts,
+and every copy is kept and shown as a copy.
+"""
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+from datasketch import MinHash
+
+from marsad.document import Document
+from marsad.normalize import search_key
+from marsad.segment import iter_tokens
+
+PERMUTATIONS = 128
+BANDS, ROWS = 32, 4           # 32 bands of 4 rows: pairs at Jaccard 0.7 meet with p ≈ 0.999
+SHINGLE = 5
+THRESHOLD = 0.7               # estimated Jaccard from which two articles are copies
+SEED = 1
+
+
+def shingles(text: str) -> set[str]:
+    """Overlapping runs of ``SHINGLE`` word keys of a text."""
+    words = [search_key(text[s:e]) for s, e, kind in iter_tokens(text) if kind != "punct"]
+    if len(words) < SHINGLE:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def body(doc: Document) -> str:
+    """The cleaned text without its title line (copies often carry their own titles)."""
+    return doc.text.split("\n", 1)[1] if "\n" in doc.text else doc.text
+
+
+def signature(doc: Document) -> np.ndarray:
+    """The MinHash signature of an article's body."""
+    m = MinHash(num_perm=PERMUTATIONS, seed=SEED)
+    for shingle in shingles(body(doc)):
+        m.update(shingle.encode("utf-8"))
+    return m.hashvalues.astype(np.uint64)
+
+
+def bands(sig: np.ndarray) -> list[tuple[int, bytes]]:
+    """``(band number, band hash)`` pairs to index a signature by."""
+    return [(b, hashlib.blake2b(sig[b * ROWS:(b + 1) * ROWS].tobytes(), digest_size=8).digest())
+            for b in range(BANDS)]
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    return float(np.mean(a == b))
