@@ -1,22 +1,28 @@
 """The Python API. The CLI, and later the REST API and web UI, are thin layers over it."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad import batch
 from marsad.batch import Event, IngestReport
 from marsad.document import Article, Document
-from marsad.errors import InputError, NotFound
+from marsad.errors import InputError, MarsadError, NotFound
 from marsad.export import export
 from marsad.settings import Options, default_db_path
 from marsad.store import Store
 from marsad.store.sqlite import SearchHit
+from marsad.semantic import embed_passages, embed_query, passages
 from marsad.store.stories import story_records
 from marsad.stories.summary import summarise
 from marsad.store.views import (entity_page, entity_records, event_rows, mention_evidence, quote_rows,
                                 timeline_rows, top_entities)
+
+
+RRF_K = 60          # reciprocal-rank fusion constant (Cormack et al. 2009)
+HYBRID_DEPTH = 40   # how deep each ranking is read before fusing
 
 
 @dataclass
@@ -61,9 +67,57 @@ class Marsad:
         """Read, analyse and store every article under ``paths``; one transaction per article."""
         return batch.ingest(self.store, paths, self.options, on_event)
 
-    def search(self, query: str, limit: int = 10, offset: int = 0) -> list[SearchHit]:
-        """Documents matching a query, best first, with snippets."""
-        return self.store.search(query, limit, offset)
+    def search(self, query: str, limit: int = 10, offset: int = 0, mode: str = "fulltext") -> list[SearchHit]:
+        """Documents matching a query, best first, with snippets.
+
+        ``mode``: ``fulltext`` (BM25 over Arabic-aware keys), ``semantic`` (nearest embedded
+        passages) or ``hybrid`` (the two rankings fused by reciprocal rank).
+        """
+        if mode == "fulltext":
+            return self.store.search(query, limit, offset)
+        semantic = self._semantic(query, limit + offset + HYBRID_DEPTH)
+        if mode == "semantic":
+            return semantic[offset:offset + limit]
+        if mode != "hybrid":
+            raise MarsadError(f"unknown search mode {mode!r} (fulltext, semantic or hybrid)")
+        try:
+            lexical = self.store.search(query, limit + offset + HYBRID_DEPTH, 0)
+        except MarsadError:
+            lexical = []
+        fused: dict[str, float] = {}
+        for ranking in (lexical, semantic):
+            for rank, hit in enumerate(ranking):
+                fused[hit.id] = fused.get(hit.id, 0.0) + 1.0 / (RRF_K + rank + 1)
+        best = {h.id: h for h in semantic} | {h.id: h for h in lexical}
+        order = sorted(fused, key=lambda i: -fused[i])[offset:offset + limit]
+        return [dataclasses.replace(best[i], score=round(fused[i], 5)) for i in order]
+
+    def _semantic(self, query: str, limit: int) -> list[SearchHit]:
+        vector = embed_query(query)
+        nearest = self.store.vectors.nearest(vector, limit * 4)
+        described = self.store.vectors.describe([row for row, _ in nearest])
+        order, scores, snippets = [], {}, {}
+        for row, score in nearest:
+            document, kind, start, end = described[row]
+            if document not in scores:
+                order.append(document)
+                scores[document] = round(score, 4)
+                text = self.store.db.execute("SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
+                                             (start + 1, end - start, document)).get
+                snippets[document] = text or ""
+        return self.store.hits(order[:limit], scores, snippets)
+
+    def embed(self, limit: int | None = None, on_progress: Callable[[int, int], None] | None = None) -> int:
+        """Embed the passages of articles not embedded yet (a background step); returns articles done."""
+        pending = self.store.vectors.pending(limit)
+        for n, doc_id in enumerate(pending, start=1):
+            doc = self.store.get(doc_id)
+            items = passages(doc)
+            vectors = embed_passages([text for _, _, _, text in items])
+            self.store.vectors.add(doc_id, [(k, s, e) for k, s, e, _ in items], vectors)
+            if on_progress:
+                on_progress(n, len(pending))
+        return len(pending)
 
     def count(self, query: str) -> int:
         """How many documents match a query."""

@@ -91,14 +91,17 @@ def _reasons(report: api.IngestReport) -> dict[str, int]:
 @click.argument("query")
 @click.option("--limit", default=10, show_default=True)
 @click.option("--offset", default=0)
+@click.option("--mode", type=click.Choice(["fulltext", "semantic", "hybrid"]), default="fulltext",
+              show_default=True, help="semantic and hybrid need `marsad embed` first")
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
 @click.pass_context
-def search(ctx: click.Context, query: str, limit: int, offset: int, as_json: bool) -> None:
-    """Full-text search, Arabic-aware: الناتو also finds بالناتو، للناتو، والناتو."""
+def search(ctx: click.Context, query: str, limit: int, offset: int, mode: str, as_json: bool) -> None:
+    """Search, Arabic-aware: الناتو also finds بالناتو، للناتو، والناتو; or by meaning (--mode)."""
     marsad = _open(ctx)
-    hits = marsad.search(query, limit, offset)
+    hits = marsad.search(query, limit, offset, mode)
     if as_json:
-        _emit_json({"query": query, "total": marsad.count(query), "hits": [
+        total = marsad.count(query) if mode == "fulltext" else len(hits)
+        _emit_json({"query": query, "mode": mode, "total": total, "hits": [
             {"id": h.id, "title": h.title, "source": h.source, "published": h.published,
              "score": round(h.score, 4), "snippet": h.snippet.replace(HIGHLIGHT[0], "«").replace(HIGHLIGHT[1], "»")}
             for h in hits]})
@@ -361,3 +364,21 @@ def stories(ctx: click.Context, story_id: str | None, as_json: bool) -> None:
             click.echo("summary:")
             for s in story["summary"]:
                 click.echo(f"  • {s['text']}  [{s['document']}]")
+
+
+@main.command()
+@click.option("--limit", type=int, default=None, help="embed at most this many articles")
+@click.option("--quiet", "-q", is_flag=True)
+@click.pass_context
+def embed(ctx: click.Context, limit: int | None, quiet: bool) -> None:
+    """Embed titles, leads and quotes for semantic search (resumable; full-text search works meanwhile)."""
+    marsad = _open(ctx)
+    bar = tqdm(unit=" articles", disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
+
+    def progress(done: int, total: int) -> None:
+        bar.total = total
+        bar.update(1)
+
+    done = marsad.embed(limit, progress)
+    bar.close()
+    click.echo(f"embedded {done} articles; {marsad.store.vectors.count()} passages in the index", err=True)

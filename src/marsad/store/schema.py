@@ -180,4 +180,18 @@ MIGRATIONS += (
     """),
 )
 
+MIGRATIONS += (
+    (5, """
+    CREATE TABLE vectors (              -- row n of the vector file <store>.vectors holds item n
+        id INTEGER PRIMARY KEY,         -- 0-based row in the vector file
+        document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,             -- lead | quote | summary
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL
+    );
+    CREATE INDEX vectors_document ON vectors(document);
+    CREATE TABLE embedded (document TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE) WITHOUT ROWID;
+    """),
+)
+
 LATEST = MIGRATIONS[-1][0]

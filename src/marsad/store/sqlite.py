@@ -23,6 +23,7 @@ from marsad.normalize import orthographic_key
 from marsad.store import facts
 from marsad.store.entities import Entities
 from marsad.store.stories import Stories
+from marsad.store.vectors import Vectors
 from marsad.store.tokenizer import Tokenizer
 from marsad.store.query import query_words, to_match_expression
 from marsad.store.schema import LATEST, MIGRATIONS
@@ -71,6 +72,8 @@ class Store:
         self._migrate()
         self.entities = Entities(self.db, kb or knowledge_base())
         self.stories = Stories(self.db)
+        in_memory = str(path) == ":memory:"
+        self.vectors = Vectors(self.db, None if in_memory else self.path.with_name(self.path.name + ".vectors"))
         self.text_only = False
 
     def _migrate(self) -> None:
@@ -208,6 +211,15 @@ class Store:
             " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
             " WHERE documents_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?", (expression, limit, offset))
         return [SearchHit(i, t, s, p, -score, snippet(text, keys)) for i, t, s, p, text, score in rows]
+
+    def hits(self, ids: list[str], scores: dict[str, float], snippets: dict[str, str]) -> list[SearchHit]:
+        """Search hits for documents found another way (semantic search), in the order given."""
+        if not ids:
+            return []
+        rows = {r[0]: r for r in self.db.execute(
+            f"SELECT id, title, source, published FROM documents WHERE id IN ({','.join('?' * len(ids))})", ids)}
+        return [SearchHit(i, rows[i][1], rows[i][2], rows[i][3], scores[i], snippets.get(i, ""))
+                for i in ids if i in rows]
 
     def count_matches(self, query: str) -> int:
         """How many documents match a query."""
