@@ -382,3 +382,25 @@ def embed(ctx: click.Context, limit: int | None, quiet: bool) -> None:
     done = marsad.embed(limit, progress)
     bar.close()
     click.echo(f"embedded {done} articles; {marsad.store.vectors.count()} passages in the index", err=True)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="the address to listen on")
+@click.option("--port", default=8765, show_default=True)
+@click.option("--token-env", default="MARSAD_TOKEN", show_default=True,
+              help="environment variable holding the token that unlocks ingest, merge and split")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, token_env: str) -> None:
+    """Start the workbench (web pages and REST API) on http://HOST:PORT."""
+    import os
+
+    import uvicorn
+
+    from marsad.settings import default_db_path
+    from marsad.web.app import create_app
+    db = ctx.obj["db"] or default_db_path()
+    token = os.environ.get(token_env) or None
+    app = create_app(db, token)
+    click.echo(f"Marsad workbench: http://{host}:{port}/  (API: http://{host}:{port}/docs)"
+               + ("" if token else "  — read-only: set $" + token_env + " to enable writes"), err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

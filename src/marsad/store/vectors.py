@@ -25,10 +25,11 @@ class Vectors:
     def __init__(self, db: apsw.Connection, path: Path | None):
         self.db, self.path = db, path
         self._memory = np.zeros((0, DIMENSIONS), dtype=np.float16)
-        if path is not None:
-            self._repair()
+        self._repaired = False
 
     def _repair(self) -> None:
+        """Cut the file back to the rows the table knows (a crash between the two writes); writers only."""
+        self._repaired = True
         rows = self.db.execute("SELECT count(*) FROM vectors").get
         if self.path.exists() and self.path.stat().st_size > rows * ROW_BYTES:
             with open(self.path, "r+b") as handle:
@@ -46,6 +47,8 @@ class Vectors:
 
     def add(self, document: str, items: list[tuple[str, int, int]], vectors: np.ndarray) -> None:
         """Append one article's passages (one transaction)."""
+        if self.path is not None and not self._repaired:
+            self._repair()
         first = self.count()
         data = vectors.astype(np.float16)
         if self.path is None:

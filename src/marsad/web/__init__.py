@@ -1,0 +1,1 @@
+"""The workbench: a REST API and Arabic-first web pages over the Python API."""
