@@ -404,3 +404,43 @@ def serve(ctx: click.Context, host: str, port: int, token_env: str) -> None:
     click.echo(f"Marsad workbench: http://{host}:{port}/  (API: http://{host}:{port}/docs)"
                + ("" if token else "  — read-only: set $" + token_env + " to enable writes"), err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command("eval-ner")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--tagger-only", is_flag=True, help="score the trained tagger alone, not the whole recognition stage")
+@click.option("--model", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="a model folder (default: the shipped model)")
+@click.option("--json", "as_json", is_flag=True)
+def eval_ner(path: str, tagger_only: bool, model: Path | None, as_json: bool) -> None:
+    """Exact-span precision, recall and F1 per type and micro-averaged on a CoNLL file (e.g. ANERcorp test)."""
+    from marsad.ner.conll import report
+    from marsad.ner.evaluate import evaluate
+    from marsad.recognise.tagger import model_folder
+    folder = model or model_folder()
+    if not (folder / "model.json").exists():
+        raise MarsadError(f"no trained model in {folder}: run `marsad train-ner`")
+    result = evaluate(path, folder, tagger_only)
+    if as_json:
+        _emit_json({k: list(v) for k, v in result.items()})
+        return
+    click.echo(("tagger alone" if tagger_only else "recognition stage (tagger + knowledge base + titles)")
+               + f" on {path}")
+    click.echo(report(result))
+
+
+@main.command("train-ner")
+@click.option("--data", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="the data folder holding anercorp/ and saudinewsnet/ (default: ../shared/data)")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="where to write the model (default: the shipped model's folder)")
+@click.option("--seed", default=1, show_default=True)
+@click.option("--dev", default=0.0, show_default=True, help="share of train.txt held out as dev")
+def train_ner(data: Path | None, out: Path | None, seed: int, dev: float) -> None:
+    """Train the tagger (needs the `train` extra: PyTorch and gensim); deterministic given the seed."""
+    from marsad.ner.recipe import Recipe, build
+    from marsad.recognise.tagger import model_folder
+    data = data or Path.cwd().parent / "shared" / "data"
+    out = out or model_folder()
+    card = build(data, out, Recipe(seed=seed, dev_share=dev), Path("build") / "ner")
+    click.echo(f"model written to {out} in {card['recipe']['timings']['total_s']:.0f} s")

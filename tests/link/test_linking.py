@@ -67,13 +67,12 @@ def test_judgements_win_and_survive_later_ingests(db_path, seeds_dir, tmp_path):
         if a != b:
             assert marsad.merge(a, b, note="same general") >= 1
         assert marsad.entity("إنغو جيرهارتس")["id"] == a
-        rutte = [m for m in marsad.explain("Mark Rutte")["mentions"]] if False else None
         marsad.store.add(doc_from("وقال إنغو جيرهارتس إن الطائرات جاهزة.", "2023-06-25"))
         assert marsad.entity("إنغو جيرهارتس")["id"] == a
         ids = [r[0] for r in marsad.store.db.execute(
             "SELECT id FROM mentions WHERE entity = ? AND text = 'إنغو جيرهارتس'", (a,))]
         new = marsad.split(a, ids[:1], note="a different officer")
-        marsad.store.add(doc_from("ورد إنغو جيرهارتس على الانتقادات.", "2023-07-01"))
+        marsad.store.add(doc_from("وأكد الجنرال إنغو جيرهارتس أن الانتقادات مبالغ فيها.", "2023-07-01"))
         latest = marsad.store.db.execute(
             "SELECT entity FROM mentions WHERE text = 'إنغو جيرهارتس' ORDER BY id DESC LIMIT 1").get
         assert latest == new

@@ -17,7 +17,8 @@ from marsad.recognise.gazetteer import Found, find_names
 from marsad.recognise.merge import Candidate, resolve
 from marsad.recognise.propagate import surnames, undouble
 from marsad.recognise.tagger import Tagger, TaggedSpan, load_tagger
-from marsad.recognise.titles import find_titles
+from marsad.normalize import orthographic_key, proclitic_splits, skip_letters, strip_article
+from marsad.recognise.titles import find_titles, function_words, person_names
 
 
 def _from_kb(doc: Document, kb: KnowledgeBase, found: list[Found], tagged: list[TaggedSpan]) -> list[Candidate]:
@@ -37,8 +38,70 @@ def _from_titles(titles: list[Title]) -> list[Candidate]:
     return [Candidate(t.name[0], t.name[1], "PER", "title", 3) for t in titles if t.name]
 
 
-def _from_tagger(tagged: list[TaggedSpan]) -> list[Candidate]:
-    return [Candidate(t.start, t.end, t.type, "model", 2, score=t.score) for t in tagged]
+def _bare_start(doc: Document, span: TaggedSpan, kb: KnowledgeBase, seen: set[str]) -> int:
+    """Where a tagged name starts once the proclitics glued to its first word are left out.
+
+    A proclitic comes off when what remains is a name the base or the name list knows, or
+    a word the article also writes alone; a و comes off any name of three letters or more.
+    """
+    first_end = doc.text.find(" ", span.start, span.end)
+    word = doc.text[span.start: first_end if first_end != -1 else span.end]
+    key = orthographic_key(word)
+    tail = orthographic_key(doc.text[first_end:span.end]).split() if first_end != -1 else []
+    known = key in person_names() or " ".join([strip_article(key), *map(strip_article, tail)]) in kb.aliases
+    if known:
+        return span.start
+    for letters, rest in proclitic_splits(key)[1:]:
+        if (" ".join([strip_article(rest), *map(strip_article, tail)]) in kb.aliases or rest in person_names()
+                or rest in seen or strip_article(rest) in seen):
+            return span.start + skip_letters(word, letters)
+    if key[:1] == "و" and len(key) > 3 and key not in seen:
+        return span.start + skip_letters(word, 1)
+    return span.start
+
+
+def _known(kb: KnowledgeBase, key: str) -> bool:
+    return key in person_names() or strip_article(key) in kb.aliases
+
+
+def _split_pairs(doc: Document, span: TaggedSpan, kb: KnowledgeBase) -> list[TaggedSpan]:
+    """Two people the tagger ran together across و (ستولتنبرغ وكيشيدا) are two names."""
+    words = [t for t in doc.tokens if span.start <= t.start < span.end and t.kind == "word"]
+    for i, token in enumerate(words[1:], 1):
+        key = orthographic_key(doc.text[token.start:token.end])
+        before = orthographic_key(doc.text[words[i - 1].start:words[i - 1].end])
+        if key[:1] == "و" and _known(kb, key[1:]) and not _known(kb, key) and _known(kb, before):
+            left = dataclasses.replace(span, end=words[i - 1].end)
+            right = dataclasses.replace(span, start=token.start + skip_letters(doc.text[token.start:token.end], 1))
+            return [left, *_split_pairs(doc, right, kb)]
+    return [span]
+
+
+def _with_place_head(doc: Document, span: TaggedSpan) -> TaggedSpan:
+    """A place name takes in the head noun written before it (قاعدة إيروما، جزر نانسي)."""
+    heads = function_words()["place_heads"]
+    before = [t for t in doc.tokens if t.end <= span.start][-2:]
+    if not before or before[-1].kind != "word" or span.type != "LOC":
+        return span
+    for n in (2, 1):
+        words = before[-n:]
+        if len(words) < n or any(t.kind != "word" for t in words):
+            continue
+        text = doc.text[words[0].start:words[-1].end]
+        keys = orthographic_key(text).split()
+        if len(keys) != n:
+            continue
+        for letters, first in proclitic_splits(keys[0]):
+            if " ".join([strip_article(first), *keys[1:]]) in heads or " ".join([first, *keys[1:]]) in heads:
+                return dataclasses.replace(span, start=words[0].start + skip_letters(text, letters))
+    return span
+
+
+def _from_tagger(doc: Document, kb: KnowledgeBase, tagged: list[TaggedSpan]) -> list[Candidate]:
+    seen = {orthographic_key(doc.text[t.start:t.end]) for t in doc.tokens if t.kind == "word"}
+    spans = [_with_place_head(doc, part) for t in tagged
+             for part in (_split_pairs(doc, t, kb) if t.type == "PER" else [t])]
+    return [Candidate(_bare_start(doc, t, kb, seen), t.end, t.type, "model", 2, score=t.score) for t in spans]
 
 
 def recognise(doc: Document, kb: KnowledgeBase | None = None, tagger: Tagger | None = None) -> Document:
@@ -48,7 +111,7 @@ def recognise(doc: Document, kb: KnowledgeBase | None = None, tagger: Tagger | N
     people = {t.start for span in tagged if span.type == "PER" for t in doc.tokens if span.start <= t.start < span.end}
     titles = find_titles(doc, kb, people)
     candidates = _from_kb(doc, kb, find_names(doc, kb), tagged) + _from_titles(titles)
-    candidates += _from_tagger(tagged)
+    candidates += _from_tagger(doc, kb, tagged)
     chosen = resolve(doc, [undouble(doc, c) for c in candidates])
     chosen = resolve(doc, chosen + surnames(doc, chosen))
     mentions = tuple(Mention(c.start, c.end, doc.text[c.start:c.end], c.type, c.entity, c.source, c.score,
@@ -56,7 +119,6 @@ def recognise(doc: Document, kb: KnowledgeBase | None = None, tagger: Tagger | N
     return dataclasses.replace(doc, mentions=mentions, titles=tuple(titles))
 
 
-@functools.cache
 def default_tagger() -> Tagger | None:
     """The tagger shipped with Marsad, loaded once per process (None when no model is installed)."""
     return load_tagger()

@@ -44,12 +44,12 @@ def runs(doc: Document) -> Iterator[list[Token]]:
         yield run
 
 
-def _match(kb: KnowledgeBase, key: str, single: bool) -> tuple[tuple[str, ...], bool, bool] | None:
+def _match(kb: KnowledgeBase, key: str) -> tuple[tuple[str, ...], bool, bool] | None:
     aliases = kb.aliases.get(key)
     if aliases:
         ordered = sorted(aliases, key=lambda a: a.ambiguous)
         return tuple(a.entity for a in ordered), all(a.ambiguous for a in aliases) or len(aliases) > 1, False
-    if single and key in kb.demonyms:
+    if key in kb.demonyms:
         return (kb.demonyms[key],), False, True
     return None
 
@@ -71,7 +71,7 @@ def find_names(doc: Document, kb: KnowledgeBase) -> list[Found]:
                 for letters, first in splits:
                     if kb.first_words.get(first, 0) < length:
                         continue
-                    match = _match(kb, " ".join([first, *tail]), length == 1)
+                    match = _match(kb, " ".join([first, *tail]))
                     if match:
                         start = run[i].start + skip_letters(words[i], letters)
                         hit = (length, Found(start, run[i + length - 1].end, *_typed(kb, *match)))

@@ -22,7 +22,8 @@ GENERIC = {"president", "minister", "leader", "commander", "chair", "governor", 
 
 
 @functools.cache
-def _words() -> dict:
+def function_words() -> dict:
+    """The word lists of ``data/function_words.yaml``, by list name."""
     return resources.load("function_words.yaml")
 
 
@@ -75,14 +76,14 @@ def _jurisdiction(kb: KnowledgeBase, words: list[str], bare: list[str], j: int) 
                 return bodies[0], None, length
     definite = words[j].lstrip("وف").startswith(("ال", "لل", "بال", "كال"))
     for _, first in proclitic_splits(words[j]):
-        if definite and strip_article(first) in _words()["anaphoric_bodies"]:
+        if definite and strip_article(first) in function_words()["anaphoric_bodies"]:
             return None, strip_article(first), 1
     return None, None, 0
 
 
 def _known_person_follows(kb: KnowledgeBase, words: list[str], bare: list[str], k: int, names: frozenset) -> bool:
     """Whether word ``k`` is a known surname or name, so the word before it is a first name."""
-    if k >= len(words) or words[k] in set(_words()["stop"]):
+    if k >= len(words) or words[k] in set(function_words()["stop"]):
         return False
     return words[k] in names or any(kb.entities[a.entity].type == "PER" for a in kb.aliases.get(bare[k], ()))
 
@@ -90,7 +91,7 @@ def _known_person_follows(kb: KnowledgeBase, words: list[str], bare: list[str], 
 def _name_after(kb: KnowledgeBase, words: list[str], bare: list[str], run: list[Token], j: int,
                 tagged: set[int]) -> tuple[int, int] | None:
     """The name written after a title: a known person, else words the tagger or the name list calls names."""
-    honorifics = {tuple(h.split()) for h in _words()["honorifics"]}
+    honorifics = {tuple(h.split()) for h in function_words()["honorifics"]}
     for h in sorted(honorifics, key=len, reverse=True):
         if tuple(words[j:j + len(h)]) == h:
             j += len(h)
@@ -99,7 +100,7 @@ def _name_after(kb: KnowledgeBase, words: list[str], bare: list[str], run: list[
         aliases = kb.aliases.get(" ".join(bare[j:j + length]), ())
         if any(kb.entities[a.entity].type == "PER" for a in aliases):
             return run[j].start, run[j + length - 1].end
-    stop, particles, names = set(_words()["stop"]), set(_words()["name_particles"]), person_names()
+    stop, particles, names = set(function_words()["stop"]), set(function_words()["name_particles"]), person_names()
     end = j
     while end < len(words) and end - j < 4:
         word, key = words[end], bare[end]

@@ -1,0 +1,186 @@
+"""The trained tagger at run time, in NumPy: character CNN, BiLSTM, emissions, CRF decoding.
+
+The ensemble's members share the frozen word vectors; their emissions are averaged and
+decoded once with their averaged transition scores. Marginal probabilities (forward–
+backward) say how sure the tagger is that a token is inside a name.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from marsad.ner.encoding import GAZ_BITS, MAX_CHARS, Resources, Vocabulary, encode
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
+    top = x.max(axis=axis, keepdims=True)
+    return (top + np.log(np.exp(x - top).sum(axis=axis, keepdims=True))).squeeze(axis)
+
+
+@dataclass
+class Member:
+    """One trained network's weights (besides the shared word vectors)."""
+    w: dict[str, np.ndarray]
+
+    def features(self, x: dict[str, np.ndarray], words: np.ndarray) -> np.ndarray:
+        """The BiLSTM's input per token (T, features): word vectors, character CNN, small features."""
+        w = self.w
+        chars = w["cemb.weight"][x["ch"]]                                      # (T, C, d)
+        padded = np.pad(chars, ((0, 0), (1, 1), (0, 0)))
+        windows = np.concatenate([padded[:, k:k + MAX_CHARS] for k in range(3)], axis=2)   # (T, C, 3d)
+        kernel = w["conv.weight"].transpose(2, 1, 0).reshape(-1, w["conv.weight"].shape[0])  # (3d, F)
+        conv = np.maximum(windows @ kernel + w["conv.bias"], 0).max(axis=1)    # (T, F)
+        return np.concatenate([
+            words[x["w"]], words[x["s1"]], words[x["s2"]], conv,
+            w["shemb.weight"][x["sh"]], w["premb.weight"][x["pr"]],
+            np.maximum(x["gz"] @ w["gzlin.weight"].T + w["gzlin.bias"], 0)], axis=1).astype(np.float32)
+
+    def direction(self, reverse: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Input weights (4H, in), recurrent weights (H, 4H) and bias of one LSTM direction, gates
+        reordered from PyTorch's i, f, g, o to i, f, o, g so the three sigmoid gates sit together."""
+        suffix = "_reverse" if reverse else ""
+        w_ih, w_hh = self.w[f"lstm.weight_ih_l0{suffix}"], self.w[f"lstm.weight_hh_l0{suffix}"]
+        bias = self.w[f"lstm.bias_ih_l0{suffix}"] + self.w[f"lstm.bias_hh_l0{suffix}"]
+        h = w_hh.shape[1]
+        order = np.r_[0:2 * h, 3 * h:4 * h, 2 * h:3 * h]
+        return w_ih[order], np.ascontiguousarray(w_hh[order].T), bias[order]
+
+
+def _run_lstms(pre: np.ndarray, w_hh: np.ndarray) -> np.ndarray:
+    """Several LSTMs stepped together: ``pre`` (K, steps, B, 4H) input projections with gates in
+    i, f, o, g order, ``w_hh`` (K, H, 4H); returns the hidden states (K, steps, B, H)."""
+    k, steps, batch, four = pre.shape
+    hidden = four // 4
+    h = np.zeros((k, batch, hidden), dtype=np.float32)
+    c = np.zeros((k, batch, hidden), dtype=np.float32)
+    out = np.empty((k, steps, batch, hidden), dtype=np.float32)
+    for t in range(steps):
+        gates = pre[:, t] + h @ w_hh
+        s = _sigmoid(gates[..., :3 * hidden])
+        c = s[..., hidden:2 * hidden] * c + s[..., :hidden] * np.tanh(gates[..., 3 * hidden:])
+        h = s[..., 2 * hidden:] * np.tanh(c)
+        out[:, t] = h
+    return out
+
+
+class NeuralTagger:
+    """The shipped tagger: load it once, then tag sentences of tokens."""
+
+    def __init__(self, folder: Path):
+        spec = json.loads((folder / "model.json").read_text("utf-8"))
+        words = (folder / "words.txt").read_text("utf-8").split("\n")
+        self.vocab = Vocabulary(words, spec["chars"], spec["prefixes"], spec["labels"])
+        self.words = np.load(folder / "embeddings.npy").astype(np.float32)
+        self.members = [Member(dict(np.load(folder / name))) for name in spec["members"]]
+        names = folder / spec["names"] if spec.get("names") else None
+        self.resources = Resources.load({k: folder / v for k, v in spec["gazetteers"].items()}, names)
+        self.start = np.mean([m.w["crf.start"] for m in self.members], axis=0)
+        self.end = np.mean([m.w["crf.end"] for m in self.members], axis=0)
+        self.trans = np.mean([m.w["crf.trans"] for m in self.members], axis=0)
+        self.directions = [m.direction(reverse) for m in self.members for reverse in (False, True)]
+        self.w_hh = np.stack([d[1] for d in self.directions])
+        self.spec = spec
+        self.bits = tuple(spec.get("bits", GAZ_BITS))
+        assert len(self.bits) == self.members[0].w["gzlin.weight"].shape[1]
+
+    @property
+    def labels(self) -> list[str]:
+        """The tag set (IOB2)."""
+        return self.vocab.labels
+
+    def emissions(self, sentences: list[list[str]]) -> list[np.ndarray]:
+        """The members' mean label scores for each sentence.
+
+        All sentences, both directions and every member run as one batch: the LSTMs step
+        together over the longest sentence, each shorter one padded at its end."""
+        encoded = [encode(tokens, self.vocab, self.resources, self.bits) for tokens in sentences]
+        lengths = np.array([len(tokens) for tokens in sentences])
+        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        n, steps = int(lengths.sum()), int(lengths.max())
+        t = np.arange(steps)[:, None]
+        valid = t < lengths[None, :]
+        pad = n                                        # index of an all-zero row
+        forward = np.where(valid, offsets[None, :] + t, pad)
+        backward = np.where(valid, offsets[None, :] + lengths[None, :] - 1 - t, pad)
+        joined = {key: np.concatenate([x[key] for x in encoded]) for key in encoded[0]}
+        pre = []
+        for i, member in enumerate(self.members):
+            feats = member.features(joined, self.words)
+            for j, index in enumerate((forward, backward)):
+                w_ih, _, bias = self.directions[2 * i + j]
+                projected = np.vstack([feats @ w_ih.T + bias, np.zeros((1, w_ih.shape[0]), np.float32)])
+                pre.append(projected[index])
+        hidden = _run_lstms(np.stack(pre), self.w_hh)  # (K, steps, B, H)
+        total = 0.0
+        for i, member in enumerate(self.members):
+            states = []
+            for j, index in enumerate((forward, backward)):
+                per_token = np.zeros((n + 1, hidden.shape[-1]), np.float32)
+                per_token[index[valid]] = hidden[2 * i + j][valid]
+                states.append(per_token[:n])
+            total = total + np.concatenate(states, axis=1) @ member.w["out.weight"].T + member.w["out.bias"]
+        mean = total / len(self.members)
+        return [mean[o:o + k] for o, k in zip(offsets, lengths)]
+
+    def decode(self, emissions: list[np.ndarray]) -> list[tuple[list[int], np.ndarray]]:
+        """For each sentence: the best label path (Viterbi) and P(label) per token (forward–backward).
+
+        Sentences are padded to the longest and decoded together; past its end a sentence's
+        scores stand still, so padding changes nothing."""
+        lengths = np.array([len(em) for em in emissions])
+        steps, batch, labels = int(lengths.max()), len(emissions), len(self.labels)
+        em = np.zeros((steps, batch, labels), np.float32)
+        for b, e in enumerate(emissions):
+            em[:len(e), b] = e
+        valid = (np.arange(steps)[:, None] < lengths[None, :])[..., None]     # (steps, B, 1)
+        trans, keep = self.trans[None], np.broadcast_to(np.arange(labels), (batch, labels))
+        score = self.start + em[0]
+        alpha = np.empty_like(em)
+        alpha[0] = score
+        back = np.empty((steps, batch, labels), np.int64)
+        for t in range(1, steps):
+            total = score[:, :, None] + trans
+            back[t] = np.where(valid[t], total.argmax(1), keep)
+            score = np.where(valid[t], total.max(1) + em[t], score)
+            alpha[t] = np.where(valid[t], _logsumexp(alpha[t - 1][:, :, None] + trans, 1) + em[t], alpha[t - 1])
+        beta = np.empty_like(em)
+        beta[-1] = self.end
+        for t in range(steps - 2, -1, -1):
+            step = _logsumexp(trans + (em[t + 1] + beta[t + 1])[:, None, :], 2)
+            beta[t] = np.where(valid[t + 1], step, self.end)
+        log_z = _logsumexp(alpha[-1] + self.end, 1)                                # (B,)
+        probs = np.exp(alpha + beta - log_z[None, :, None])
+        best = np.empty((steps, batch), np.int64)
+        best[-1] = (score + self.end).argmax(1)
+        for t in range(steps - 1, 0, -1):
+            best[t - 1] = back[t][np.arange(batch), best[t]]
+        return [([int(i) for i in best[:n, b]], probs[:n, b]) for b, n in enumerate(lengths)]
+
+    def tag(self, tokens: list[str]) -> list[str]:
+        """IOB2 labels for a sentence."""
+        return self.tag_many([tokens])[0]
+
+    def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
+        """IOB2 labels for several sentences (faster together than one by one)."""
+        return [labels for labels, _ in self.tag_with_confidence(sentences)]
+
+    def tag_with_confidence(self, sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
+        """Labels and, per token, the probability that it is inside a name, for each sentence."""
+        outside = self.labels.index("O")
+        work = [s for s in sentences if s]
+        decoded = iter(self.decode(self.emissions(work))) if work else iter(())
+        out = []
+        for s in sentences:
+            if not s:
+                out.append(([], []))
+                continue
+            path, probs = next(decoded)
+            out.append(([self.labels[i] for i in path], [float(1.0 - p) for p in probs[:, outside]]))
+        return out
