@@ -74,8 +74,9 @@ def _executor(workers: int, first_chunk: int, chunk_size: int) -> Executor:
 
 
 def default_workers() -> int:
-    """One worker process beside the writer when there are two cores or more."""
-    return min(max((os.cpu_count() or 1) - 1, 0), 4)
+    """One analysis process per core (up to four); the writer needs little beside them."""
+    cores = os.cpu_count() or 1
+    return min(cores, 4) if cores > 1 else 0
 
 
 class _Ingest:

@@ -20,5 +20,5 @@ class Options:
     max_bytes: int = 10_000_000       # one article (one text or HTML file) may not be larger
     chunk_size: int = 256             # articles analysed between looks at the outlet line counts
     outlet_min_articles: int = 3      # a short line in this many articles of one outlet is furniture
-    workers: int | None = None        # analysis processes beside the writer; None: one per spare core
+    workers: int | None = None        # analysis processes beside the writer; None: one per core
     text_only: bool = False           # clean, segment and date only: no names, links, quotes or events

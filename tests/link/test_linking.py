@@ -77,3 +77,10 @@ def test_judgements_win_and_survive_later_ingests(db_path, seeds_dir, tmp_path):
             "SELECT entity FROM mentions WHERE text = 'إنغو جيرهارتس' ORDER BY id DESC LIMIT 1").get
         assert latest == new
         assert [j["kind"] for j in marsad.judgements()] == (["merge", "split"] if a != b else ["split"])
+
+
+def test_bare_korea_is_the_south_unless_the_article_is_about_the_north():
+    doc = doc_from("وبحث الوزير التعاون العسكري بين الولايات المتحدة وكوريا خلال زيارته.")
+    assert ("كوريا", "south_korea") in {(m.text, m.entity) for m in doc.mentions}
+    doc = doc_from("أطلقت كوريا الشمالية صاروخا باليستيا جديدا. وقالت كوريا إن التجربة ناجحة.")
+    assert all(m.entity != "south_korea" for m in doc.mentions)

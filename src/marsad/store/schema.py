@@ -1,7 +1,24 @@
 """Schema migrations, from the first version on; ``PRAGMA user_version`` records the last applied."""
 from __future__ import annotations
 
-MIGRATIONS: tuple[tuple[int, str], ...] = (
+from collections.abc import Callable
+
+import apsw
+
+
+def rekey_sounds(db: apsw.Connection) -> None:
+    """Recompute the sound keys of every entity's names (the transliteration key changed)."""
+    from marsad.link import translit
+    db.execute("DELETE FROM entity_keys WHERE kind IN ('sound', 'surname')")
+    rows = list(db.execute("SELECT DISTINCT entity, type, text FROM mentions"
+                           " WHERE entity IS NOT NULL AND via_title = 0 AND type != 'NORP'"))
+    keys = [("sound", translit.key(text), kind, entity) for entity, kind, text in rows]
+    keys += [("surname", translit.key(text.split()[-1]), kind, entity) for entity, kind, text in rows
+             if kind == "PER" and len(text.split()) > 1]
+    db.executemany("INSERT OR IGNORE INTO entity_keys VALUES (?, ?, ?, ?)", [k for k in keys if k[1]])
+
+
+MIGRATIONS: tuple[tuple[int, str | Callable[[apsw.Connection], None]], ...] = (
     (1, """
     CREATE TABLE documents (
         rowid INTEGER PRIMARY KEY,
@@ -192,6 +209,7 @@ MIGRATIONS += (
     CREATE INDEX vectors_document ON vectors(document);
     CREATE TABLE embedded (document TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE) WITHOUT ROWID;
     """),
+    (6, rekey_sounds),
 )
 
 LATEST = MIGRATIONS[-1][0]

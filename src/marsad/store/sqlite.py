@@ -83,7 +83,10 @@ class Store:
         for number, script in MIGRATIONS:
             if number > version:
                 with self.db:
-                    self.db.execute(script)
+                    if callable(script):
+                        script(self.db)
+                    else:
+                        self.db.execute(script)
                     self.db.execute(f"PRAGMA user_version = {number}")
 
     def close(self) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import Counter
+from collections import Counter, OrderedDict
 
 import apsw
 import numpy as np
@@ -13,6 +13,7 @@ from marsad.stories import clusters, duplicates
 
 CANDIDATE_ENTITIES = 12    # an article looks for stories through its rarest entities
 DOCS_PER_STORY = 6         # ... and compares itself with a story's latest articles
+WORDS_CACHED = 4096        # content-word sets kept in memory for the articles compared most recently
 
 
 def _days(a: str | None, b: str | None) -> int | None:
@@ -30,6 +31,16 @@ class Stories:
 
     def __init__(self, db: apsw.Connection):
         self.db = db
+        self._words: OrderedDict[str, set[str]] = OrderedDict()
+
+    def _content_words(self, doc_id: str, text: str) -> set[str]:
+        words = self._words.pop(doc_id, None)
+        if words is None:
+            words = clusters.content_words(text)
+        self._words[doc_id] = words
+        if len(self._words) > WORDS_CACHED:
+            self._words.popitem(last=False)
+        return words
 
     def copies_of(self, doc: Document, sig: np.ndarray) -> list[tuple[str, float]]:
         """Stored articles whose text is a near-copy of this one, with the estimated similarity."""
@@ -56,15 +67,17 @@ class Stories:
         if not rare:
             return []
         marks = ",".join("?" * len(rare))
+        window, params = "", ()
+        if doc.published and len(doc.published) >= 10:
+            day = dt.date.fromisoformat(doc.published[:10])
+            low, high = (str(day + dt.timedelta(days=k * clusters.WINDOW_DAYS)) for k in (-1, 1))
+            window, params = " AND (d.published IS NULL OR length(d.published) < 10 OR d.published BETWEEN ? AND ?)", (
+                low, high + "\uffff")
         rows = self.db.execute(
-            f"SELECT DISTINCT sd.story, d.published FROM mentions m JOIN story_documents sd ON sd.document = m.document"
-            f" JOIN documents d ON d.id = m.document WHERE m.entity IN ({marks}) AND m.document != ?", (*rare, doc.id))
-        stories = {}
-        for story, published in rows:
-            days = _days(doc.published, published)
-            if days is None or days <= clusters.WINDOW_DAYS:
-                stories[story] = True
-        return list(stories)
+            f"SELECT DISTINCT sd.story FROM mentions m JOIN story_documents sd ON sd.document = m.document"
+            f" JOIN documents d ON d.id = m.document WHERE m.entity IN ({marks}) AND m.document != ?{window}",
+            (*rare, doc.id, *params))
+        return [story for (story,) in rows]
 
     def _match(self, doc: Document, entities: Counter, words: set[str], story: str, df, n_docs) -> clusters.Match:
         best = clusters.Match(story, 0.0, (), None, 0.0)
@@ -73,7 +86,9 @@ class Stories:
             " WHERE sd.story = ? ORDER BY d.published DESC, d.rowid DESC LIMIT ?", (story, DOCS_PER_STORY)))
         for other_id, text, published in members:
             ent, shared = clusters.entity_similarity(entities, self._entities(other_id), df, n_docs)
-            other_words = clusters.content_words(text)
+            if not clusters.passes_gate(ent, len(shared)):
+                continue
+            other_words = self._content_words(other_id, text)
             overlap = len(words & other_words) / len(words | other_words) if words | other_words else 0.0
             days = _days(doc.published, published)
             total = clusters.score(ent, len(shared), overlap, days)
@@ -97,15 +112,17 @@ class Stories:
             explanation, score = f"a copy of {copies[0][0]} (similarity {copies[0][1]:.2f})", copies[0][1]
         if story is None:
             entities = self._entities(doc.id)
-            n_docs = self.db.execute("SELECT count(*) FROM documents").get
+            n_docs = self.db.execute("SELECT max(rowid) FROM documents").get or 0
             df = {e: n for e, n in self.db.execute(
                 f"SELECT entity, count(DISTINCT document) FROM mentions WHERE entity IN "
                 f"({','.join('?' * len(entities))}) GROUP BY entity", tuple(entities))} if entities else {}
-            words = clusters.content_words(doc.text)
+            words = self._content_words(doc.id, doc.text)
             matches = [self._match(doc, entities, words, s, df, n_docs) for s in self._candidates(doc, entities, df)]
             best = max(matches, key=lambda m: m.score, default=None)
             if best and best.score >= clusters.JOIN:
-                names = dict(self.db.execute("SELECT id, coalesce(name_en, name) FROM entities"))
+                names = dict(self.db.execute(
+                    f"SELECT id, coalesce(name_en, name) FROM entities WHERE id IN ({','.join('?' * len(best.shared))})",
+                    best.shared))
                 story, explanation, score = best.story, best.explain(names), best.score
         if story is None:
             story = "s-" + hashlib.sha256(doc.id.encode()).hexdigest()[:12]

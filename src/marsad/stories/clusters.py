@@ -65,8 +65,13 @@ def day_score(days: int | None) -> float:
     return max(0.0, 1 - days / (WINDOW_DAYS + 1))
 
 
+def passes_gate(entities: float, shared: int) -> bool:
+    """Whether two articles share enough entities to be compared further."""
+    return shared >= MIN_SHARED and entities >= MIN_OVERLAP
+
+
 def score(entities: float, shared: int, words: float, days: int | None) -> float:
     """The declared mix of the three pieces of evidence (0 below the entity gate)."""
-    if shared < MIN_SHARED or entities < MIN_OVERLAP:
+    if not passes_gate(entities, shared):
         return 0.0
     return WEIGHTS["entities"] * entities + WEIGHTS["words"] * words + WEIGHTS["days"] * day_score(days)

@@ -38,8 +38,7 @@ def body(doc: Document) -> str:
 def signature(doc: Document) -> np.ndarray:
     """The MinHash signature of an article's body."""
     m = MinHash(num_perm=PERMUTATIONS, seed=SEED)
-    for shingle in shingles(body(doc)):
-        m.update(shingle.encode("utf-8"))
+    m.update_batch([shingle.encode("utf-8") for shingle in shingles(body(doc))])
     return m.hashvalues.astype(np.uint64)
 
 

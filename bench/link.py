@@ -1,0 +1,104 @@
+"""Incremental linking benchmark: 1,000 more articles into a store of 30,000 SaudiNewsNet articles.
+
+    python bench/link.py [--db build/bench/link.db] [--base 30000] [--new 1000]
+
+Builds the base store once with the full pipeline (kept at --db and reused), then adds
+the next articles one by one and prints milliseconds per article for linking alone: the
+link stage (names to the knowledge base, spellings within the article) and the store's
+resolution of each mention to a lasting entity across the store. Recognition and the
+other stages run untimed before.
+"""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import argparse  # noqa: E402
+import itertools  # noqa: E402
+import statistics  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from snn import DATA, ROOT, records, write_days  # noqa: E402
+
+from marsad import pipeline  # noqa: E402
+from marsad.api import Marsad  # noqa: E402
+from marsad.errors import InputError  # noqa: E402
+from marsad.extract import extract  # noqa: E402
+from marsad.ingest.records import article_from_record  # noqa: E402
+from marsad.link import link  # noqa: E402
+
+
+def build(db: Path, rows: list) -> None:
+    with tempfile.TemporaryDirectory() as tmp, Marsad(db) as marsad:
+        files = write_days(rows, Path(tmp))
+        started = time.perf_counter()
+        report = marsad.ingest([str(p) for p in files])
+        elapsed = time.perf_counter() - started
+        print(f"base store built    {len(report.added):,} articles in {elapsed / 60:.1f} min "
+              f"({len(rows) / elapsed:.1f} articles/s, full pipeline)")
+
+
+def percentiles(values: list[float]) -> str:
+    q = statistics.quantiles(values, n=100)
+    return f"mean {statistics.mean(values):.1f}, p50 {q[49]:.1f}, p95 {q[94]:.1f}, max {max(values):.1f} ms"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--db", type=Path, default=ROOT / "build" / "bench" / "link.db")
+    parser.add_argument("--base", type=int, default=30_000)
+    parser.add_argument("--new", type=int, default=1_000)
+    args = parser.parse_args()
+    if not args.data.is_dir():
+        print(f"no SaudiNewsNet at {args.data}", file=sys.stderr)
+        return 2
+    rows = list(itertools.islice(records(args.data), args.base + args.new))
+    base, new = rows[:args.base], rows[args.base:]
+    args.db.parent.mkdir(parents=True, exist_ok=True)
+    if not args.db.exists():
+        build(args.db, base)
+    with Marsad(args.db) as marsad:
+        store = marsad.store
+        before = store.stats()
+        resolve_ms: list[float] = []
+        save = store.entities.save
+
+        def timed_save(doc):
+            started = time.perf_counter()
+            out = save(doc)
+            resolve_ms.append((time.perf_counter() - started) * 1000)
+            return out
+
+        store.entities.save = timed_save
+        link_ms, mentions = [], 0
+        for name, record in new:
+            try:
+                article = article_from_record(record, name, "json")
+            except InputError:
+                continue
+            doc = pipeline.run(pipeline.start(article), only=(*pipeline.TEXT_STAGES, "recognise"))
+            if store.contains(doc.id) or doc.language != "ar":
+                continue
+            started = time.perf_counter()
+            doc = link(doc)
+            link_ms.append((time.perf_counter() - started) * 1000)
+            store.add(extract(doc))
+            mentions += len(doc.mentions)
+        after = store.stats()
+    total = [a + b for a, b in zip(link_ms, resolve_ms)]
+    print(f"store before        {before['documents']:,} articles, {before['entities']:,} entities")
+    print(f"added               {len(link_ms):,} articles, {mentions:,} mentions; "
+          f"store now {after['entities']:,} entities")
+    print(f"link stage          {percentiles(link_ms)}")
+    print(f"store resolution    {percentiles(resolve_ms)}")
+    print(f"linking alone       {percentiles(total)} per article")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
