@@ -32,7 +32,6 @@ def _document(tokens: list[str]) -> Document:
 
 def _labels(doc: Document, size: int) -> list[str]:
     labels = ["O"] * size
-    starts = [t.start for t in doc.tokens]
     for m in doc.mentions:
         kind = BACK.get(m.type)
         if kind is None or m.via_title:
@@ -42,7 +41,6 @@ def _labels(doc: Document, size: int) -> list[str]:
             labels[covered[0]] = "B-" + kind
             for i in covered[1:]:
                 labels[i] = "I-" + kind
-    del starts
     return labels
 
 

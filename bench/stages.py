@@ -1,0 +1,58 @@
+"""Per-stage cost: milliseconds per article of each pipeline stage over SaudiNewsNet articles.
+
+    python bench/stages.py [--articles 500]
+
+One process, one thread (the figure is per core); stages run in pipeline order on each
+article, timed by CPU time. The extraction stage (quotes, events, dates, figures) is
+the last line.
+"""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import argparse  # noqa: E402
+import itertools  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from snn import DATA, records  # noqa: E402
+
+from marsad import pipeline  # noqa: E402
+from marsad.errors import InputError  # noqa: E402
+from marsad.ingest.records import article_from_record  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--articles", type=int, default=500)
+    args = parser.parse_args()
+    docs = []
+    for name, record in itertools.islice(records(args.data), args.articles):
+        try:
+            docs.append(pipeline.start(article_from_record(record, name, "json")))
+        except InputError:
+            continue
+    pipeline.run(docs[0])                      # load the knowledge base and the model first
+    spent = dict.fromkeys(name for name, _ in pipeline.STAGES, 0.0)
+    tokens = facts = 0
+    for doc in docs:
+        for name, stage in pipeline.STAGES:
+            started = time.process_time()
+            doc = stage(doc, pipeline.Context())
+            spent[name] += time.process_time() - started
+        tokens += len(doc.tokens)
+        facts += len(doc.quotes) + len(doc.events) + len(doc.figures) + len(doc.times)
+    print(f"articles            {len(docs):,} ({tokens / len(docs):.0f} tokens each; "
+          f"{facts / len(docs):.1f} quotes, events, figures and dates each)")
+    for name, seconds in spent.items():
+        print(f"{name:<19} {1000 * seconds / len(docs):7.1f} ms/article")
+    print(f"{'all stages':<19} {1000 * sum(spent.values()) / len(docs):7.1f} ms/article")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
