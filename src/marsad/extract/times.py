@@ -130,6 +130,9 @@ def find_times(text: str, published: str | None) -> list[TimeExpression]:
         offset = w["days"][word]
         add(m, (day + dt.timedelta(days=offset)).isoformat() if day else None, "day", relative=True)
     for m in p["weekday"].finditer(view):
+        lead = view[m.start():m.start("wd")]
+        if "يوم" not in lead and not lead.endswith("ال") and not m["wd"].startswith("ال") and not m["wd"].isascii():
+            continue   # a bare أحد is «one», جمعة a gathering: a weekday only after يوم or with the article
         direction = w["weekday_after"].get(orthographic_key(m["rel"] or ""), 0)
         value = _weekday(day, _names()[1][_plain(m["wd"])], direction) if day else None
         add(m, value, "day", relative=True)
