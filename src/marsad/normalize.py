@@ -112,7 +112,7 @@ def _fold_characters() -> Callable[[str], str]:
     return _translator(_combined_table())
 
 
-@functools.lru_cache(maxsize=1 << 18)
+@functools.lru_cache(maxsize=1 << 16)
 def orthographic_key(text: str) -> str:
     """The matching key of a text: every rule of :data:`RULES` applied in order (cached: words repeat)."""
     text = _fold_characters()(compose_presentation_forms(text))
@@ -135,7 +135,7 @@ def proclitic_sequences() -> tuple[str, ...]:
     return tuple(sorted(seqs, key=len, reverse=True))
 
 
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=1 << 15)
 def strip_article(key: str) -> str:
     """Drop a leading definite article from a key when a stem of min_stem letters remains."""
     art = _clitics()["article"]
@@ -152,7 +152,7 @@ def _sequences_by_first_letter() -> dict[str, tuple[str, ...]]:
     return {letter: tuple(seqs) for letter, seqs in by_letter.items()}
 
 
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=1 << 15)
 def clitic_readings(key: str) -> tuple[str, ...]:
     """Stems a keyed word may stand for once attached proclitics are taken off.
 
@@ -177,7 +177,7 @@ def _non_article_sequences() -> tuple[str, ...]:
     return tuple(sorted({c + p for c in conj for p in prep} - {""}, key=len))
 
 
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=1 << 15)
 def proclitic_splits(key: str) -> tuple[tuple[int, str], ...]:
     """Ways to read a keyed word as proclitics + word: ``(letters taken off, rest)``.
 
@@ -207,8 +207,9 @@ def skip_letters(surface: str, letters: int) -> int:
     return pos
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def search_key(word: str) -> str:
-    """The key a query word is looked up by: orthographic key without the article."""
+    """The key a query word is looked up by: orthographic key without the article (cached: words repeat)."""
     return strip_article(orthographic_key(word))
 
 

@@ -13,7 +13,7 @@ from marsad.stories import clusters, duplicates
 
 CANDIDATE_ENTITIES = 12    # an article looks for stories through its rarest entities
 DOCS_PER_STORY = 6         # ... and compares itself with a story's latest articles
-WORDS_CACHED = 4096        # content-word sets kept in memory for the articles compared most recently
+WORDS_CACHED = 512         # content-word sets kept in memory for the articles compared most recently
 
 
 def _days(a: str | None, b: str | None) -> int | None:
@@ -44,10 +44,10 @@ class Stories:
 
     def copies_of(self, doc: Document, sig: np.ndarray) -> list[tuple[str, float]]:
         """Stored articles whose text is a near-copy of this one, with the estimated similarity."""
-        found = set()
-        for band, digest in duplicates.bands(sig):
-            found.update(d for (d,) in self.db.execute(
-                "SELECT document FROM lsh WHERE band = ? AND hash = ?", (band, digest)))
+        pairs = duplicates.bands(sig)
+        found = {d for (d,) in self.db.execute(
+            "SELECT DISTINCT document FROM lsh WHERE (band, hash) IN (VALUES "
+            + ",".join(["(?, ?)"] * len(pairs)) + ")", [x for pair in pairs for x in pair])}
         found.discard(doc.id)
         out = []
         for other in found:
@@ -116,8 +116,9 @@ class Stories:
             df = {e: n for e, n in self.db.execute(
                 f"SELECT entity, count(DISTINCT document) FROM mentions WHERE entity IN "
                 f"({','.join('?' * len(entities))}) GROUP BY entity", tuple(entities))} if entities else {}
-            words = self._content_words(doc.id, doc.text)
-            matches = [self._match(doc, entities, words, s, df, n_docs) for s in self._candidates(doc, entities, df)]
+            candidates = self._candidates(doc, entities, df)
+            words = self._content_words(doc.id, doc.text) if candidates else set()
+            matches = [self._match(doc, entities, words, s, df, n_docs) for s in candidates]
             best = max(matches, key=lambda m: m.score, default=None)
             if best and best.score >= clusters.JOIN:
                 names = dict(self.db.execute(

@@ -13,13 +13,13 @@ import apsw
 import apsw.fts5
 
 from marsad.document import Token
-from marsad.normalize import clitic_readings, orthographic_key, strip_article
+from marsad.normalize import clitic_readings, orthographic_key, search_key
 from marsad.segment import iter_tokens
 
 NAME = "marsad"
 
 
-@functools.lru_cache(maxsize=1 << 18)
+@functools.lru_cache(maxsize=1 << 16)
 def indexed_keys(word: str) -> tuple[str, ...]:
     """The keys a word is indexed under: its own, then its clitic-free readings (cached: words repeat)."""
     key = orthographic_key(word)
@@ -29,7 +29,7 @@ def indexed_keys(word: str) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=1 << 16)
 def query_key(word: str) -> str:
     """The key a query word is looked up by."""
-    return strip_article(orthographic_key(word))
+    return search_key(word)
 
 
 class Tokenizer:

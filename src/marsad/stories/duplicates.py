@@ -6,6 +6,7 @@ and every copy is kept and shown as a copy.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 
 import numpy as np
@@ -24,7 +25,10 @@ SEED = 1
 
 def shingles(text: str) -> set[str]:
     """Overlapping runs of ``SHINGLE`` word keys of a text."""
-    words = [search_key(text[s:e]) for s, e, kind in iter_tokens(text) if kind != "punct"]
+    return _runs([search_key(text[s:e]) for s, e, kind in iter_tokens(text) if kind != "punct"])
+
+
+def _runs(words: list[str]) -> set[str]:
     if len(words) < SHINGLE:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
@@ -35,10 +39,21 @@ def body(doc: Document) -> str:
     return doc.text.split("\n", 1)[1] if "\n" in doc.text else doc.text
 
 
+@functools.cache
+def _template() -> MinHash:
+    return MinHash(num_perm=PERMUTATIONS, seed=SEED)
+
+
 def signature(doc: Document) -> np.ndarray:
     """The MinHash signature of an article's body."""
-    m = MinHash(num_perm=PERMUTATIONS, seed=SEED)
-    m.update_batch([shingle.encode("utf-8") for shingle in shingles(body(doc))])
+    template = _template()
+    m = MinHash(num_perm=PERMUTATIONS, seed=SEED, permutations=template.permutations, scheme=template.scheme)
+    if doc.tokens:      # the body's tokens, already found by segmentation
+        start = len(doc.text) - len(body(doc))
+        found = _runs([search_key(doc.text[t.start:t.end]) for t in doc.tokens if t.kind != "punct" and t.start >= start])
+    else:
+        found = shingles(body(doc))
+    m.update_batch([shingle.encode("utf-8") for shingle in found])
     return m.hashvalues.astype(np.uint64)
 
 
