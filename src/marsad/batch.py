@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from marsad import pipeline
 from marsad.clean import repeatable_lines
 from marsad.document import Document
@@ -22,6 +24,7 @@ from marsad.errors import InputError
 from marsad.ingest import read_inputs
 from marsad.settings import Options
 from marsad.store import Store
+from marsad.stories import duplicates
 
 Event = Callable[[str, object], None]  # ("added" | "copy" | "already" | "skipped", detail)
 
@@ -54,6 +57,12 @@ def outlet_context(items: list[tuple[Document, set[str]]], counts: LineCounts, m
         before = counts(outlet, set(here))
         repeated[outlet] = frozenset(k for k, n in here.items() if n + before.get(k, 0) >= min_articles)
     return pipeline.Context(repeated)
+
+
+def analyse(doc: Document, ctx: pipeline.Context, only: tuple[str, ...] | None) -> tuple[Document, np.ndarray]:
+    """The per-article work of an analysis process: the stages, then the copy-finding signature."""
+    doc = pipeline.run(doc, ctx, only)
+    return doc, duplicates.signature(doc)
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -110,10 +119,10 @@ class _Ingest:
             self.unsaved.add(doc.id)
         return fresh
 
-    def save(self, fresh: dict[str, tuple[Document, set[str]]], analysed: Iterable[Document]) -> None:
-        for doc in analysed:
+    def save(self, fresh: dict[str, tuple[Document, set[str]]], analysed: Iterable[tuple[Document, np.ndarray]]) -> None:
+        for doc, signature in analysed:
             keys = fresh[doc.id][1]
-            copy_of = self.store.add(doc, keys)
+            copy_of = self.store.add(doc, keys, signature)
             if doc.outlet:
                 self.in_flight[doc.outlet].subtract(keys)
             self.unsaved.discard(doc.id)
@@ -144,7 +153,7 @@ def ingest(store: Store, paths: Iterable[str], options: Options, on_event: Event
                     run.in_flight[doc.outlet].update(keys)
             docs = [doc for doc, _ in fresh.values()]
             only = pipeline.TEXT_STAGES if options.text_only else None
-            analysed = pool.map(pipeline.run, docs, itertools.repeat(ctx, len(docs)), itertools.repeat(only, len(docs)),
+            analysed = pool.map(analyse, docs, itertools.repeat(ctx, len(docs)), itertools.repeat(only, len(docs)),
                                 chunksize=16)
             if waiting:
                 run.save(*waiting)

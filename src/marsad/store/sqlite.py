@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import apsw
+import numpy as np
 
 from marsad.document import Document, Mention, OffsetMap, Removed, Sentence, Title
 from marsad.errors import NotFound, StoreError
@@ -110,8 +111,11 @@ class Store:
         with self.db:
             self.db.execute("INSERT OR IGNORE INTO document_sources VALUES (?, ?, ?)", (doc_id, source, _now()))
 
-    def add(self, doc: Document, line_keys: Iterable[str] = ()) -> str | None:
-        """Store a document and index it in one transaction; return the id it copies, if any."""
+    def add(self, doc: Document, line_keys: Iterable[str] = (), signature: np.ndarray | None = None) -> str | None:
+        """Store a document and index it in one transaction; return the id it copies, if any.
+
+        ``signature``: the document's MinHash signature when the caller has it already (batch
+        ingest computes it in the analysis processes)."""
         key = body_key(doc)
         with self.db:
             copy_of = self.db.execute("SELECT id FROM documents WHERE body_key = ? ORDER BY rowid LIMIT 1",
@@ -134,7 +138,7 @@ class Store:
             linked, ids = self.entities.save(doc)
             facts.save(self.db, linked, ids)
             if linked.mentions or not self.text_only:
-                self.stories.add(linked)
+                self.stories.add(linked, signature)
             if doc.outlet:
                 self.db.executemany(
                     "INSERT INTO outlet_lines VALUES (?, ?, 1) ON CONFLICT DO UPDATE SET documents = documents + 1",

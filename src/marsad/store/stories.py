@@ -96,9 +96,9 @@ class Stories:
                 best = clusters.Match(story, round(total, 3), shared, days, round(overlap, 3))
         return best
 
-    def add(self, doc: Document) -> tuple[str, str]:
+    def add(self, doc: Document, sig: np.ndarray | None = None) -> tuple[str, str]:
         """Record the article's copies and put it in a story; returns ``(story id, explanation)``."""
-        sig = duplicates.signature(doc)
+        sig = duplicates.signature(doc) if sig is None else sig
         self.db.execute("INSERT OR REPLACE INTO signatures VALUES (?, ?)", (doc.id, sig.tobytes()))
         self.db.executemany("INSERT OR IGNORE INTO lsh VALUES (?, ?, ?)",
                             [(b, h, doc.id) for b, h in duplicates.bands(sig)])
