@@ -318,7 +318,7 @@ def events(ctx: click.Context, kind: str | None, entity: str | None, since: str 
         return
     for e in rows:
         names = lambda xs: "، ".join(x.get("name_en") or x.get("name") or x["id"] for x in xs) or "—"  # noqa: E731
-        when = (e["when"] or "—") + (" (publication date)" if e["when_inferred"] else "")
+        when = (e["when"] or "—") + (" (inferred)" if e["when_inferred"] else "")
         click.echo(f"{when}  {e['type']} [CAMEO {e['cameo'] or '—'}]  {names(e['actors'])} → {names(e['targets'])}"
                    + (f"  @ {e['where'].get('name_en') or e['where'].get('name')}" if e["where"] else ""))
         click.echo(f"      «{e['evidence'][:120]}»  {e['document']}")

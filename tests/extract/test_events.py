@@ -46,3 +46,39 @@ def test_every_type_maps_to_its_cameo_root():
 
 def test_no_event_without_someone_doing_it():
     assert events("وتبقى الخطة قيد الدراسة.") == []
+
+
+def test_a_relative_clause_takes_the_name_before_its_pronoun_and_a_place_is_never_the_subject():
+    text = "وقال الرئيس الأوكراني فولوديمير زيلينسكي، الذي كان في بلجيكا لعرض خطته، إنه ممتن لدعم اليابان."
+    (visit,) = [e for e in events(text, "2024-10-18") if e[0] == "visit"]
+    assert visit[1] == ("volodymyr_zelenskyy",) and visit[3] == "belgium"
+    # must not: the place after في taken as the one who visits
+    assert not [e for e in events("وكان في طوكيو منذ يوم الاثنين.", "2025-04-09") if "tokyo" in e[1]]
+
+
+def test_a_demonym_in_the_trigger_is_the_actor():
+    (war,) = [e for e in events("وسط تصاعد النشاط العسكري للصين والحرب الروسية المستمرة على أوكرانيا.",
+                                "2024-10-18") if e[0] == "invasion"]
+    assert war[1] == ("russia",) and "ukraine" in war[2]
+
+
+@pytest.mark.parametrize("text, published, when", [
+    # a well-known event named without a date takes its known start …
+    ("وسط الحرب الروسية المستمرة على أوكرانيا.", "2024-10-18", "2022-02-24"),
+    ("وطلب الوزير دعم أوكرانيا، التي غزتها جارتها روسيا منذ ما يقرب من عام.", "2023-01-31", "2022-02-24"),
+    ("وتحدث عن الغزو العراقي للكويت.", "2020-05-01", "1990-08-02"),
+    # … the latest such event before the article …
+    ("وتحدث عن الحرب الروسية على أوكرانيا.", "2016-05-01", "2014-03-18"),
+    # … but a date the text gives wins
+    ("ضم روسيا شبه جزيرة القرم الأوكرانية في 2014.", "2023-06-13", "2014"),
+])
+def test_known_events_are_dated(text, published, when):
+    found = [e for e in events(text, published) if e[0] == "invasion"]
+    assert found and found[0][4] == when, found
+
+
+def test_no_known_date_for_an_event_before_it_happened_or_with_other_parties():
+    found = [e for e in events("وتحدث عن الغزو العراقي للكويت.", "1989-05-01") if e[0] == "invasion"]
+    assert all(e[4] != "1990-08-02" for e in found)
+    found = [e for e in events("وتحدث عن الغزو الأمريكي لبنما.", "2020-05-01") if e[0] == "invasion"]
+    assert all(e[4] in (None, "2020-05-01") for e in found), found

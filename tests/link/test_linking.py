@@ -84,3 +84,11 @@ def test_bare_korea_is_the_south_unless_the_article_is_about_the_north():
     assert ("كوريا", "south_korea") in {(m.text, m.entity) for m in doc.mentions}
     doc = doc_from("أطلقت كوريا الشمالية صاروخا باليستيا جديدا. وقالت كوريا إن التجربة ناجحة.")
     assert all(m.entity != "south_korea" for m in doc.mentions)
+
+
+def test_a_country_named_like_its_capital_is_the_country_unless_the_city_is_said():
+    doc = doc_from("وتحدث عن الغزو العراقي للكويت، ثم وصل الوزير إلى الكويت وقدمت الجزائر دعما لتونس.")
+    linked = [(m.text, m.entity) for m in doc.mentions if m.type == "GPE"]
+    assert linked == [("كويت", "kuwait"), ("الكويت", "kuwait"), ("الجزائر", "algeria"), ("تونس", "tunisia")]
+    doc = doc_from("وعقد الاجتماع في مدينة الكويت.")
+    assert [(m.text, m.entity) for m in doc.mentions] == [("مدينة الكويت", "kuwait_city")]

@@ -23,6 +23,14 @@ def _gap_words() -> frozenset[str]:
     return frozenset(resources.load("reporting_verbs.yaml")["subject_gap"])
 
 
+@functools.cache
+def _function_words(name: str) -> frozenset[str]:
+    return frozenset(resources.load("function_words.yaml")[name])
+
+
+ATTACHED_PREPOSITIONS = {"ب", "ل", "ك", "لل"}
+
+
 class Arguments:
     """The names and titles of a document, with the questions the finders ask of them."""
 
@@ -51,9 +59,27 @@ class Arguments:
                 other += 1
         return other <= loose
 
+    def _word_before(self, offset: int) -> tuple[str, str]:
+        """What is attached before ``offset`` in its word, and the key of the word before that."""
+        text = self.doc.text
+        start = offset
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        attached = text[start:offset]
+        words = text[max(0, start - 20):start].split()
+        return attached, orthographic_key(words[-1]) if words else ""
+
+    def prepositional(self, m: Mention) -> bool:
+        """A name governed by a preposition (في طوكيو، للصين، من الناتو): never a subject."""
+        attached, before = self._word_before(m.start)
+        attached = "".join(c for c in attached if c.isalpha()).lstrip("وف")
+        if attached:
+            return (attached[:-2] if attached.endswith("ال") else attached) in ATTACHED_PREPOSITIONS
+        return before in _function_words("prepositions")
+
     def subject(self, verb_end: int, limit: int, people_first: bool = True, loose: int = 0) -> tuple[str, ...]:
         """Names right after a verb: the first, and any joined to it by و (UNKNOWN for an unresolved title)."""
-        found = self.between(verb_end, limit)
+        found = [m for m in self.between(verb_end, limit) if not self.prepositional(m)]
         if not found or not self._gap_ok(verb_end, found[0].start, loose):
             return ()
         group = [found[0]]
@@ -73,6 +99,20 @@ class Arguments:
             return ()
         people = [m for m in self.mentions if s.start <= m.start and m.end <= offset and m.type == "PER" and m.entity]
         return (people[0].entity,) if people else ()
+
+    def antecedent(self, offset: int, as_object: bool = False) -> tuple[str, ...]:
+        """For a verb right after a relative pronoun, the name the pronoun stands for: as
+        subject, the last name before it not after a preposition (زيلينسكي، الذي كان في
+        بلجيكا); as object, the last name before it (لأوكرانيا، التي غزتها روسيا)."""
+        attached, before = self._word_before(offset)
+        if attached.strip("وف") or before not in _function_words("relatives"):
+            return ()
+        s = self.sentence(offset)
+        pronoun = self.doc.text.rfind(" ", 0, offset - 1) + 1
+        for m in reversed(self.mentions):
+            if m.end <= pronoun and (s is None or m.start >= s.start) and (as_object or not self.prepositional(m)):
+                return (m.entity or UNKNOWN,)
+        return ()
 
     def just_before(self, offset: int, within: int = 2) -> tuple[str, ...]:
         """A name standing right before an offset in the same clause (اليابان ستنشئ)."""

@@ -3,8 +3,9 @@ weapons_test, plan, objection, policy_change, invasion, appointment) with actors
 place, date and the evidence span, from trigger lexicons in ``data/events.yaml``.
 
 Statements come from the quotes (a reporting verb with a speaker). A date is the time
-expression of the event's sentence; an event told in the past tense with none takes
-the publication date, marked ``when_inferred``.
+expression of the event's sentence; a well-known event (``data/known_events.yaml``)
+named without an absolute date takes its known start; an event told in the past tense
+with neither takes the publication date. Both are marked ``when_inferred``.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ ACTORS = {"PER", "ORG", "GPE", "NORP"}
 UNDATED = {"plan", "policy_change", "invasion"}   # named without a date, these are not news of the day
 PLACES = {"GPE", "LOC"}
 MAX_TARGETS = 4
+OBJECT_PRONOUNS = ("ها", "ه", "هم", "هما", "هن")     # attached to a verb: its object
 
 
 @functools.cache
@@ -44,6 +46,26 @@ def _triggers() -> dict[str, list[tuple[tuple[str, ...], str, bool]]]:
     for options in index.values():
         options.sort(key=lambda o: -len(o[0]))
     return index
+
+
+@functools.cache
+def _known() -> dict[str, list[tuple[str, frozenset[str], frozenset[str]]]]:
+    """Type → [(date, actor ids, target ids)] of data/known_events.yaml, latest first
+    (knowledge-base ids, as the linker leaves them on mentions)."""
+    out: dict[str, list] = {}
+    for e in resources.load("known_events.yaml"):
+        out.setdefault(e["type"], []).append((e["date"], frozenset(e["actors"]), frozenset(e["targets"])))
+    for dated in out.values():
+        dated.sort(reverse=True)
+    return out
+
+
+def known_date(kind: str, actors, targets, published: str | None) -> str | None:
+    """The start of the well-known event these arguments name, latest on or before ``published``."""
+    for date, who, whom in _known().get(kind, ()):
+        if who.intersection(actors) and whom.intersection(targets) and (not published or date <= published):
+            return date
+    return None
 
 
 GAP = "…"          # in a trigger: up to MAX_GAP words (a subject) between its parts
@@ -91,11 +113,17 @@ class _Finder(Arguments):
         self.words = [(s, e) for s, e, kind in iter_tokens(doc.text) if kind != "punct"]
         self.keys = [orthographic_key(doc.text[s:e]) for s, e in self.words]
 
-    def when(self, start: int, end: int, trigger: tuple[int, int], verb_past: bool):
+    def when(self, start: int, end: int, trigger: tuple[int, int], verb_past: bool, known: str | None = None):
+        """The event's date: the sentence's time expression nearest the trigger; else the
+        date of the well-known event it names (unless the text dates it outright); else,
+        for a past event, the publication date (both marked inferred)."""
         inside = [t for t in self.times if start <= t.start < end and t.value]
         if inside:
             t = min(inside, key=lambda t: abs(t.start - trigger[0]))
-            return t.value, self.doc.text[t.start:t.end], False
+            if not (known and t.relative):
+                return t.value, self.doc.text[t.start:t.end], False
+        if known:
+            return known, None, True
         if verb_past and self.doc.published and not self.doc.published_uncertain:
             return self.doc.published, None, True
         return None, None, False
@@ -112,8 +140,12 @@ class _Finder(Arguments):
 
     def actors(self, trigger: tuple[int, int], verb_end: int, is_verb: bool, end: int) -> tuple[str, ...]:
         if is_verb:
-            found = self.subject(verb_end, end, people_first=False, loose=2) or self.just_before(trigger[0])
+            found = (self.subject(verb_end, end, people_first=False, loose=2) or self.antecedent(trigger[0])
+                     or self.just_before(trigger[0]))
             return found or self.earlier_subject(trigger[0])
+        inside = [m for m in self.between(*trigger) if m.type in {"NORP", "GPE"}]
+        if inside:      # الحرب الروسية: the demonym in the trigger names who acts
+            return (inside[0].entity or UNKNOWN,)
         after = self.between(trigger[1], min(end, trigger[1] + 40))
         if after and len(self.doc.text[trigger[1]:after[0].start].split()) <= 1:
             return (after[0].entity or UNKNOWN,)
@@ -144,12 +176,16 @@ def find_events(doc: Document, quotes: list[Quote], times: list[TimeExpression])
             actors = tuple(a for a in f.actors(trigger, f.words[i][1], is_verb, sentence.end) if a != UNKNOWN)
             where = f.where(sentence.start, sentence.end, kind)
             targets = _targets(f, trigger[1], sentence.end, actors, where)
+            if is_verb and actors and f.keys[i].endswith(OBJECT_PRONOUNS):     # التي غزتها روسيا
+                targets = (*(a for a in f.antecedent(trigger[0], as_object=True) if a not in (UNKNOWN, *actors)),
+                           *targets)[:MAX_TARGETS]
             if actors or targets:
                 past = _past(f.keys[i]) if is_verb else kind not in UNDATED
-                when, when_text, inferred = f.when(sentence.start, sentence.end, trigger, past)
-                events.append(Event(kind, sentence.start, sentence.end, trigger, actors or targets[:1],
-                                    targets if actors else targets[1:], where, when, when_text, inferred,
-                                    _spec()["types"][kind]["cameo"]))
+                actors, targets = (actors, targets) if actors else (targets[:1], targets[1:])
+                known = known_date(kind, actors, (*targets, where), doc.published)
+                when, when_text, inferred = f.when(sentence.start, sentence.end, trigger, past, known)
+                events.append(Event(kind, sentence.start, sentence.end, trigger, actors, targets, where,
+                                    when, when_text, inferred, _spec()["types"][kind]["cameo"]))
             i += length
     for q in quotes:
         speakers = tuple(s for s in q.speakers if s != UNKNOWN)

@@ -66,6 +66,11 @@ def find(kb: KnowledgeBase, surface: str, kind: str) -> dict[str, Candidate]:
             c = found.setdefault(entity.id, Candidate(entity.id))
             c.add("name", 1.0 if not alias.ambiguous else 0.6,
                   f"«{surface}» is {'a' if not alias.ambiguous else 'an ambiguous'} name of {entity.name_en}")
+    for c in found.values():
+        capital = kb.entities[c.entity].capital
+        if capital in found and len(found) == 2:
+            c.add("country", 0.5, f"«{surface}» names {kb.entities[c.entity].name_en} and its capital: "
+                                  "the country is meant unless the text says the city")
     if found:
         return found      # a name the base knows is not second-guessed by sound
     index = sound_index(kb)
