@@ -75,3 +75,26 @@ def test_a_place_name_keeps_its_head_noun(sentence, name):
 
 def test_two_word_nationality_adjectives_are_norp():
     assert ("الكورية الجنوبية", "NORP") in mentions("وعقد الاجتماع في العاصمة الكورية الجنوبية أمس.")
+
+
+@needs_model
+@pytest.mark.parametrize("sentence, name, kind, not_names", [
+    # a compound given name after a title, and علي after بن is a name, not the preposition
+    ("وقال الرئيس التونسي زين العابدين بن علي إن بلاده ترحب بالقرار.", "زين العابدين بن علي", "PER", {"زين"}),
+    # a body's head noun after a title is not a person's name
+    ("وقال رفعت السعيد رئيس حزب التجمع المصري إن الحزب يرفض القانون.", "رفعت السعيد", "PER", {"حزب"}),
+    ("واستقبل الوزير سفير دولة البحرين لدى مصر.", "البحرين", "GPE", {"دولة"}),
+    # the tagger's longer name stands over a place name it begins with
+    ("وعرضت لوحات الرسام الإسباني سلفادور دالي في المتحف.", "سلفادور دالي", "PER", {"سلفادور"}),
+    ("وقال الشيخ حمد بن خليفة آل ثاني إن قطر تدعم الحوار.", "حمد بن خليفة آل ثاني", "PER", {"حمد بن خليفة"}),
+])
+def test_names_are_whole(sentence, name, kind, not_names):
+    found = mentions(sentence, "2010-01-01")
+    assert (name, kind) in found
+    assert not {text for text, _ in found} & not_names
+
+
+@needs_model
+def test_a_capital_acting_for_its_state_stays_a_place_of_the_base():
+    found = mentions("وأجرت بيونغ يانغ سلسلة من التجارب الصاروخية العام الماضي.", "2023-01-31")
+    assert ("بيونغ يانغ", "GPE") in found

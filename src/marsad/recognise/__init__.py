@@ -21,6 +21,12 @@ from marsad.normalize import orthographic_key, proclitic_splits, skip_letters, s
 from marsad.recognise.titles import find_titles, function_words, person_names
 
 
+def _provincial_city(kb: KnowledgeBase, entity_id: str) -> bool:
+    """A city that is not its country's capital."""
+    country = kb.entities[entity_id].country
+    return bool(country) and country in kb.entities and kb.entities[country].capital != entity_id
+
+
 def _from_kb(doc: Document, kb: KnowledgeBase, found: list[Found], tagged: list[TaggedSpan]) -> list[Candidate]:
     out = []
     for f in found:
@@ -29,6 +35,10 @@ def _from_kb(doc: Document, kb: KnowledgeBase, found: list[Found], tagged: list[
         common = words == 1 and f.ambiguous and not f.demonym
         if common and not any(t.start < f.end and f.start < t.end for t in tagged):
             continue
+        if all(_provincial_city(kb, e) for e in f.entities) and any(
+                t.type == "ORG" and t.end == f.end and t.start <= f.start for t in tagged):
+            continue    # a city (not a capital, which acts for its state) the tagger reads as an
+                        # organisation: its club (برشلونة، فالنسيا)
         entity = f.entities[0] if not f.ambiguous or f.demonym else None
         out.append(Candidate(f.start, f.end, kind, "kb", 3 if not common else 2, entity, f.entities))
     return out

@@ -101,18 +101,21 @@ def _name_after(kb: KnowledgeBase, words: list[str], bare: list[str], run: list[
         if any(kb.entities[a.entity].type == "PER" for a in aliases):
             return run[j].start, run[j + length - 1].end
     stop, particles, names = set(function_words()["stop"]), set(function_words()["name_particles"]), person_names()
+    compounds = set(function_words()["compound_name_ends"])
     end = j
     while end < len(words) and end - j < 4:
         word, key = words[end], bare[end]
         known = [kb.entities[a.entity].type for a in kb.aliases.get(key, ())]
-        if word in stop or (known and "PER" not in known) or _role_at(words, bare, end):
+        after_particle = end > j and words[end - 1] in particles      # بن علي: علي is a name, not على
+        if (word in stop and not after_particle) or (known and "PER" not in known) or _role_at(words, bare, end):
             break
         if end > j and word[:1] in "وف" and word[1:] not in names:
             break
-        if word.startswith("ال") and not (end > j and words[end - 1] in particles):
+        compound = end > j and word in compounds
+        if word.startswith("ال") and not (end > j and words[end - 1] in particles) and not compound:
             break
         if not (word in names or "PER" in known or run[end].start in tagged or (end > j and words[end - 1] in particles)
-                or _known_person_follows(kb, words, bare, end + 1, names)):
+                or compound or _known_person_follows(kb, words, bare, end + 1, names)):
             break
         end += 1
     return (run[j].start, run[end - 1].end) if end > j else None
