@@ -24,8 +24,11 @@ from marsad.errors import InputError
 from marsad.ingest import read_inputs
 from marsad.settings import Options
 from marsad.store import Store
+from marsad.store.sqlite import body_key
+from marsad.store.tokenizer import IndexTokens, index_tokens
 from marsad.stories import duplicates
 
+COMMIT_EVERY = 32     # articles per transaction: a crash loses at most the group being written
 Event = Callable[[str, object], None]  # ("added" | "copy" | "already" | "skipped", detail)
 
 
@@ -59,10 +62,14 @@ def outlet_context(items: list[tuple[Document, set[str]]], counts: LineCounts, m
     return pipeline.Context(repeated)
 
 
-def analyse(doc: Document, ctx: pipeline.Context, only: tuple[str, ...] | None) -> tuple[Document, np.ndarray]:
-    """The per-article work of an analysis process: the stages, then the copy-finding signature."""
+Analysed = tuple[Document, np.ndarray, IndexTokens, str]
+
+
+def analyse(doc: Document, ctx: pipeline.Context, only: tuple[str, ...] | None) -> Analysed:
+    """The per-article work of an analysis process: the stages, then the copy-finding
+    signature, the full-text index tokens and the body key, so that the writer only writes."""
     doc = pipeline.run(doc, ctx, only)
-    return doc, duplicates.signature(doc)
+    return doc, duplicates.signature(doc), index_tokens(doc.text, doc.tokens or None), body_key(doc)
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -119,26 +126,34 @@ class _Ingest:
             self.unsaved.add(doc.id)
         return fresh
 
-    def save(self, fresh: dict[str, tuple[Document, set[str]]], analysed: Iterable[tuple[Document, np.ndarray]]) -> None:
-        for doc, signature in analysed:
-            keys = fresh[doc.id][1]
-            copy_of = self.store.add(doc, keys, signature)
-            if doc.outlet:
-                self.in_flight[doc.outlet].subtract(keys)
-            self.unsaved.discard(doc.id)
-            self.report.added.append(doc.id)
-            if copy_of:
-                self.report.copies.append((doc.id, copy_of))
-            self.tell("copy" if copy_of else "added", doc.id)
+    def save(self, fresh: dict[str, tuple[Document, set[str]]], analysed: Iterable[Analysed]) -> None:
+        for group in _chunks(analysed, COMMIT_EVERY):
+            saved = []
+            with self.store.db:     # one commit per group; each article is still whole or absent
+                for doc, signature, indexed, key in group:
+                    saved.append((doc, self.store.add(doc, fresh[doc.id][1], signature, indexed, key)))
+            for doc, copy_of in saved:
+                self.saved(doc, fresh[doc.id][1], copy_of)
         still = [(i, s) for i, s in self.seen_again if i in self.unsaved]
         for doc_id, source in self.seen_again:
             if doc_id not in self.unsaved:
                 self.store.note_source(doc_id, source)
         self.seen_again = still
 
+    def saved(self, doc: Document, keys: set[str], copy_of: str | None) -> None:
+        """Account for an article once it is committed."""
+        if doc.outlet:
+            self.in_flight[doc.outlet].subtract(keys)
+        self.unsaved.discard(doc.id)
+        self.report.added.append(doc.id)
+        if copy_of:
+            self.report.copies.append((doc.id, copy_of))
+        self.tell("copy" if copy_of else "added", doc.id)
+
 
 def ingest(store: Store, paths: Iterable[str], options: Options, on_event: Event | None = None) -> IngestReport:
-    """Read, analyse and store every article under ``paths``; one transaction per article."""
+    """Read, analyse and store every article under ``paths``; articles are committed in
+    groups of ``COMMIT_EVERY``, each whole or not at all."""
     run = _Ingest(store, options, on_event or (lambda kind, detail: None))
     chunks = _chunks(read_inputs(paths, options.max_bytes), options.chunk_size)
     first = next(chunks, [])

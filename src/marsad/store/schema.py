@@ -18,6 +18,12 @@ def rekey_sounds(db: apsw.Connection) -> None:
     db.executemany("INSERT OR IGNORE INTO entity_keys VALUES (?, ?, ?, ?)", [k for k in keys if k[1]])
 
 
+def resign(db: apsw.Connection) -> None:
+    """Recompute every article's MinHash signature and bands (the shingle hash changed)."""
+    from marsad.stories import duplicates
+    duplicates.resign(db)
+
+
 MIGRATIONS: tuple[tuple[int, str | Callable[[apsw.Connection], None]], ...] = (
     (1, """
     CREATE TABLE documents (
@@ -210,6 +216,7 @@ MIGRATIONS += (
     CREATE TABLE embedded (document TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE) WITHOUT ROWID;
     """),
     (6, rekey_sounds),
+    (7, resign),
 )
 
 LATEST = MIGRATIONS[-1][0]

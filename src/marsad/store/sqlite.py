@@ -25,12 +25,14 @@ from marsad.store import facts
 from marsad.store.entities import Entities
 from marsad.store.stories import Stories
 from marsad.store.vectors import Vectors
-from marsad.store.tokenizer import Tokenizer
+from marsad.store.tokenizer import IndexTokens, Tokenizer, index_tokens
 from marsad.store.query import query_words, to_match_expression
 from marsad.store.schema import LATEST, MIGRATIONS
 from marsad.store.snippets import HIGHLIGHT, query_keys, snippet
 
 __all__ = ["Store", "SearchHit", "HIGHLIGHT"]
+
+CACHE_KIB = 32 * 1024     # page cache per connection: the story and copy indexes are written at random
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +70,7 @@ class Store:
         self.db.set_busy_timeout(10_000)
         self.tokenizer = Tokenizer()
         self.tokenizer.register(self.db)
-        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON"):
+        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", f"cache_size=-{CACHE_KIB}"):
             self.db.execute(f"PRAGMA {pragma}")
         self._migrate()
         self.entities = Entities(self.db, kb or knowledge_base())
@@ -111,12 +113,14 @@ class Store:
         with self.db:
             self.db.execute("INSERT OR IGNORE INTO document_sources VALUES (?, ?, ?)", (doc_id, source, _now()))
 
-    def add(self, doc: Document, line_keys: Iterable[str] = (), signature: np.ndarray | None = None) -> str | None:
+    def add(self, doc: Document, line_keys: Iterable[str] = (), signature: np.ndarray | None = None,
+            indexed: IndexTokens | None = None, key: str | None = None) -> str | None:
         """Store a document and index it in one transaction; return the id it copies, if any.
 
-        ``signature``: the document's MinHash signature when the caller has it already (batch
-        ingest computes it in the analysis processes)."""
-        key = body_key(doc)
+        ``signature``, ``indexed`` and ``key``: the document's MinHash signature, full-text
+        index tokens and body key when the caller has them already (batch ingest computes
+        them in the analysis processes)."""
+        key = key or body_key(doc)
         with self.db:
             copy_of = self.db.execute("SELECT id FROM documents WHERE body_key = ? ORDER BY rowid LIMIT 1",
                                       (key,)).get
@@ -131,7 +135,9 @@ class Store:
                  json.dumps(doc.offset_map.runs), json.dumps([[s.start, s.end] for s in doc.sentences]),
                  json.dumps(doc.metadata, ensure_ascii=False, default=str), _now(), doc.machine_translated))
             rowid = self.db.last_insert_rowid()
-            self.tokenizer.expect(doc.text, doc.tokens)
+            if indexed is None:
+                indexed = index_tokens(doc.text, doc.tokens or None)
+            self.tokenizer.expect(doc.text, indexed)
             self.db.execute("INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)",
                             (rowid, doc.title or "", doc.text))
             self.db.execute("INSERT INTO document_sources VALUES (?, ?, ?)", (doc.id, doc.source, _now()))

@@ -8,9 +8,10 @@ words as written.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 import apsw
-import apsw.fts5
+import numpy as np
 
 from marsad.document import Token
 from marsad.normalize import clitic_readings, orthographic_key, search_key
@@ -32,31 +33,43 @@ def query_key(word: str) -> str:
     return search_key(word)
 
 
+IndexTokens = list[tuple]       # (byte start, byte end, key, *readings) per word, as FTS5 takes them
+
+
+def _byte_offsets(encoded: bytes) -> list[int]:
+    """The UTF-8 byte offset of every character of a text, and its length at the end."""
+    octets = np.frombuffer(encoded, np.uint8)
+    return [*np.flatnonzero((octets & 0xC0) != 0x80).tolist(), len(encoded)]
+
+
+def index_tokens(text: str, tokens: Iterable[Token] | None = None) -> IndexTokens:
+    """What FTS5 indexes for a text: each word's UTF-8 offsets and its keys. Pure, so the
+    analysis processes of a batch ingest can compute it and spare the writer."""
+    at = _byte_offsets(text.encode("utf-8"))
+    words = tokens if tokens is not None else iter_tokens(text)
+    return [(at[s], at[e], *keys) for s, e, kind in words if kind != "punct" and (keys := indexed_keys(text[s:e]))]
+
+
 class Tokenizer:
-    """The tokenizer of one connection; the store hands it a text's tokens before indexing it."""
+    """The tokenizer of one connection; the store hands it a text's index tokens before indexing it."""
 
     def __init__(self) -> None:
-        self._known: tuple[str, tuple[Token, ...]] | None = None
+        self._known: tuple[bytes, IndexTokens] | None = None
 
-    def expect(self, text: str, tokens: tuple[Token, ...]) -> None:
-        """The next text to index and its tokens, already found by the segment stage."""
-        self._known = (text, tokens) if tokens else None
+    def expect(self, text: str, tokens: IndexTokens) -> None:
+        """The next text to index and its index tokens (see :func:`index_tokens`)."""
+        self._known = (text.encode("utf-8"), tokens)
 
-    def _tokens(self, text: str):
-        if self._known is not None and self._known[0] == text:
-            return self._known[1]
-        return iter_tokens(text)
-
-    def __call__(self, text: str, flags: int, locale: str | None) -> list[tuple]:
+    def __call__(self, utf8: bytes, flags: int, locale: str | None) -> IndexTokens:
         if flags & apsw.FTS5_TOKENIZE_QUERY:
-            keys = ((s, e, query_key(text[s:e])) for s, e, kind in iter_tokens(text) if kind != "punct")
+            text = utf8.decode("utf-8")
+            at = _byte_offsets(utf8)
+            keys = ((at[s], at[e], query_key(text[s:e])) for s, e, kind in iter_tokens(text) if kind != "punct")
             return [k for k in keys if k[2]]
-        out = []
-        for s, e, kind in self._tokens(text):
-            if kind != "punct" and (keys := indexed_keys(text[s:e])):
-                out.append((s, e, *keys))
-        return out
+        if self._known is not None and self._known[0] == utf8:
+            return self._known[1]
+        return index_tokens(utf8.decode("utf-8"))
 
     def register(self, con: apsw.Connection) -> None:
         """Make this tokenizer available to FTS5 on a connection as ``marsad``."""
-        con.register_fts5_tokenizer(NAME, apsw.fts5.StringTokenizer(lambda con, args: self))
+        con.register_fts5_tokenizer(NAME, lambda con, args: self)
