@@ -217,6 +217,10 @@ MIGRATIONS += (
     """),
     (6, rekey_sounds),
     (7, resign),
+    (8, """
+    CREATE INDEX mentions_entity_document ON mentions(entity, document);
+    DROP INDEX mentions_entity;
+    """),
 )
 
 LATEST = MIGRATIONS[-1][0]

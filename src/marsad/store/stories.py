@@ -62,8 +62,16 @@ class Stories:
             "SELECT entity, count(*) FROM mentions WHERE document = ? AND entity IS NOT NULL GROUP BY entity",
             (doc_id,))})
 
-    def _candidates(self, doc: Document, entities: Counter, df: dict[str, int]) -> list[str]:
-        rare = sorted(entities, key=lambda e: df.get(e, 0))[:CANDIDATE_ENTITIES]
+    def _frequencies(self, entities: Counter, n_docs: int) -> dict[str, int]:
+        """In how many stored articles each entity is named, counted up to the rare limit only."""
+        cap = clusters.rare_limit(n_docs)
+        return {e: self.db.execute("SELECT count(*) FROM (SELECT DISTINCT document FROM mentions WHERE entity = ?"
+                                   " LIMIT ?)", (e, cap)).get for e in entities}
+
+    def _candidates(self, doc: Document, entities: Counter, df: dict[str, int], n_docs: int) -> list[str]:
+        """Stories of nearby days that share one of the article's rare entities (the gate needs one)."""
+        cap = clusters.rare_limit(n_docs)
+        rare = sorted((e for e in entities if df.get(e, 0) < cap), key=lambda e: df[e])[:CANDIDATE_ENTITIES]
         if not rare:
             return []
         marks = ",".join("?" * len(rare))
@@ -86,12 +94,12 @@ class Stories:
             " WHERE sd.story = ? ORDER BY d.published DESC, d.rowid DESC LIMIT ?", (story, DOCS_PER_STORY)))
         for other_id, text, published in members:
             ent, shared = clusters.entity_similarity(entities, self._entities(other_id), df, n_docs)
-            if not clusters.passes_gate(ent, len(shared)):
+            if not clusters.passes_gate(ent, shared, df, n_docs):
                 continue
             other_words = self._content_words(other_id, text)
             overlap = len(words & other_words) / len(words | other_words) if words | other_words else 0.0
             days = _days(doc.published, published)
-            total = clusters.score(ent, len(shared), overlap, days)
+            total = clusters.score(ent, overlap, days)
             if total > best.score:
                 best = clusters.Match(story, round(total, 3), shared, days, round(overlap, 3))
         return best
@@ -113,10 +121,8 @@ class Stories:
         if story is None:
             entities = self._entities(doc.id)
             n_docs = self.db.execute("SELECT max(rowid) FROM documents").get or 0
-            df = {e: n for e, n in self.db.execute(
-                f"SELECT entity, count(DISTINCT document) FROM mentions WHERE entity IN "
-                f"({','.join('?' * len(entities))}) GROUP BY entity", tuple(entities))} if entities else {}
-            candidates = self._candidates(doc, entities, df)
+            df = self._frequencies(entities, n_docs)
+            candidates = self._candidates(doc, entities, df, n_docs)
             words = self._content_words(doc.id, doc.text) if candidates else set()
             matches = [self._match(doc, entities, words, s, df, n_docs) for s in candidates]
             best = max(matches, key=lambda m: m.score, default=None)

@@ -20,6 +20,9 @@ JOIN = 0.45
 WEIGHTS = {"entities": 0.4, "words": 0.2, "days": 0.4}
 MIN_SHARED = 3             # an article joins a story only through three shared entities or more
 MIN_OVERLAP = 0.3          # ... that weigh at least this share of the smaller article's entities
+RARE_SHARE = 0.01          # ... one of them named in fewer than this share of the store's articles
+RARE_FLOOR = 50            #     (or in fewer than this many): the day's big countries make a topic, not a story
+MIN_WORDS = 0.05           # and with this much content-word overlap at least
 
 
 @functools.cache
@@ -51,7 +54,8 @@ class Match:
 
 def entity_similarity(a: dict[str, int], b: dict[str, int], df: dict[str, int], n_docs: int) -> tuple[float, tuple]:
     """Weighted overlap of two articles' entities (shared weight over the smaller article's),
-    each entity weighted by its rarity in the store (IDF)."""
+    each entity weighted by its rarity in the store (IDF; ``df`` may stop counting at
+    :func:`rare_limit`, past which every entity weighs the same little)."""
     weight = {e: math.log((n_docs + 1) / (df.get(e, 0) + 1)) + 1 for e in {*a, *b}}
     shared = tuple(sorted(set(a) & set(b), key=lambda e: -weight[e]))
     smaller = min(sum(weight[e] for e in a), sum(weight[e] for e in b))
@@ -65,13 +69,20 @@ def day_score(days: int | None) -> float:
     return max(0.0, 1 - days / (WINDOW_DAYS + 1))
 
 
-def passes_gate(entities: float, shared: int) -> bool:
-    """Whether two articles share enough entities to be compared further."""
-    return shared >= MIN_SHARED and entities >= MIN_OVERLAP
+def rare_limit(n_docs: int) -> int:
+    """The number of articles from which an entity is too common to tie two articles to one story."""
+    return max(RARE_FLOOR, int(RARE_SHARE * n_docs))
 
 
-def score(entities: float, shared: int, words: float, days: int | None) -> float:
-    """The declared mix of the three pieces of evidence (0 below the entity gate)."""
-    if not passes_gate(entities, shared):
+def passes_gate(entities: float, shared: tuple[str, ...], df: dict[str, int], n_docs: int) -> bool:
+    """Whether two articles share enough entities, one of them rare enough, to be compared further."""
+    rare = rare_limit(n_docs)
+    return len(shared) >= MIN_SHARED and entities >= MIN_OVERLAP and any(df.get(e, 0) < rare for e in shared)
+
+
+def score(entities: float, words: float, days: int | None) -> float:
+    """The declared mix of the three pieces of evidence, for articles past the entity gate
+    (0 below the word-overlap floor)."""
+    if words < MIN_WORDS:
         return 0.0
     return WEIGHTS["entities"] * entities + WEIGHTS["words"] * words + WEIGHTS["days"] * day_score(days)
