@@ -64,7 +64,7 @@ class Marsad:
         self.close()
 
     def ingest(self, paths: Iterable[str], on_event: Event | None = None) -> IngestReport:
-        """Read, analyse and store every article under ``paths``; one transaction per article."""
+        """Read, analyse and store every article under ``paths``; each is stored whole or not at all."""
         return batch.ingest(self.store, paths, self.options, on_event)
 
     def search(self, query: str, limit: int = 10, offset: int = 0, mode: str = "fulltext") -> list[SearchHit]:

@@ -7,6 +7,7 @@ plus the articles still in flight.
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import multiprocessing
 import os
@@ -28,7 +29,7 @@ from marsad.store.sqlite import body_key
 from marsad.store.tokenizer import IndexTokens, index_tokens
 from marsad.stories import duplicates
 
-COMMIT_EVERY = 32     # articles per transaction: a crash loses at most the group being written
+COMMIT_EVERY = 128    # articles per transaction: a crash loses at most the group being written
 Event = Callable[[str, object], None]  # ("added" | "copy" | "already" | "skipped", detail)
 
 
@@ -69,7 +70,8 @@ def analyse(doc: Document, ctx: pipeline.Context, only: tuple[str, ...] | None) 
     """The per-article work of an analysis process: the stages, then the copy-finding
     signature, the full-text index tokens and the body key, so that the writer only writes."""
     doc = pipeline.run(doc, ctx, only)
-    return doc, duplicates.signature(doc), index_tokens(doc.text, doc.tokens or None), body_key(doc)
+    done = (duplicates.signature(doc), index_tokens(doc.text, doc.tokens or None), body_key(doc))
+    return dataclasses.replace(doc, tokens=()), *done     # the writer needs no tokens: spare it their unpickling
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -143,7 +145,12 @@ class _Ingest:
     def saved(self, doc: Document, keys: set[str], copy_of: str | None) -> None:
         """Account for an article once it is committed."""
         if doc.outlet:
-            self.in_flight[doc.outlet].subtract(keys)
+            pending = self.in_flight[doc.outlet]
+            for k in keys:          # Counter.subtract would keep every line ever seen at zero
+                if pending[k] > 1:
+                    pending[k] -= 1
+                else:
+                    del pending[k]
         self.unsaved.discard(doc.id)
         self.report.added.append(doc.id)
         if copy_of:

@@ -112,11 +112,21 @@ def _fold_characters() -> Callable[[str], str]:
     return _translator(_combined_table())
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def orthographic_key(text: str) -> str:
-    """The matching key of a text: every rule of :data:`RULES` applied in order (cached: words repeat)."""
+CACHED_CHARS = 48      # keys of words and short names are cached; lines and bodies are not
+
+
+def _orthographic_key(text: str) -> str:
     text = _fold_characters()(compose_presentation_forms(text))
     return collapse_spaces(fold_case(text))
+
+
+_cached_key = functools.lru_cache(maxsize=1 << 16)(_orthographic_key)
+
+
+def orthographic_key(text: str) -> str:
+    """The matching key of a text: every rule of :data:`RULES` applied in order (cached for
+    words and short names, which repeat; a whole line or body would only fill memory)."""
+    return _cached_key(text) if len(text) <= CACHED_CHARS else _orthographic_key(text)
 
 
 @functools.cache

@@ -16,7 +16,7 @@ from marsad.errors import InputError
 from marsad.ingest.feed import read_feed
 from marsad.ingest.html import read_html
 from marsad.ingest.language import detect_language
-from marsad.ingest.records import read_json, read_jsonl
+from marsad.ingest.records import json_articles, parse_json, read_json, read_jsonl
 from marsad.ingest.text import read_text
 
 EXTENSIONS = {
@@ -89,13 +89,23 @@ def _read_one(path: str, max_bytes: int) -> Iterator[Article | InputError]:
                     yield InputError(name, f"file too large for one article ({size / 1e6:.1f} MB; "
                                            f"the limit is {max_bytes / 1e6:.0f} MB)", kind="too_large")
                     return
-                data = head + handle.read()
+                handle.seek(0)
+                data = handle.read()
     except OSError as exc:
         yield InputError(name, f"cannot read: {exc.strerror or exc}", kind="unreadable")
         return
     fmt = sniff_format(name, data[:4096])
     if fmt not in {"json", "jsonl", "feed"} and len(data) > max_bytes:
         yield InputError(name, f"input too large for one article ({len(data) / 1e6:.1f} MB)", kind="too_large")
+        return
+    if fmt == "json":     # parsed first, so that the file's bytes are freed before its articles are read
+        try:
+            value = parse_json(data, name)
+        except InputError as exc:
+            yield exc
+            return
+        del data
+        yield from json_articles(value, name)
         return
     yield from _parse(fmt, data, name)
 

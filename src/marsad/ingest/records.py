@@ -61,21 +61,34 @@ def article_from_record(record: Any, source: str, fmt: str, line: int | None = N
                    url=url, outlet=outlet, format=fmt, metadata=metadata | {"container": source})
 
 
+def parse_json(data: bytes, source: str) -> Any:
+    """The value of a JSON document (raises InputError when it is not one)."""
+    try:
+        return json.loads(decode(data, source)[0])
+    except json.JSONDecodeError as exc:
+        raise InputError(source, f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+                         kind="format") from None
+
+
 def read_json(data: bytes, source: str) -> Iterator[Article | InputError]:
     """A JSON document: one object, or an array of objects."""
     try:
-        text, _ = decode(data, source)
-        value = json.loads(text)
+        value = parse_json(data, source)
     except InputError as exc:
         yield exc
         return
-    except json.JSONDecodeError as exc:
-        yield InputError(source, f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}", kind="format")
-        return
-    items = value if isinstance(value, list) else [value]
-    for i, item in enumerate(items):
+    yield from json_articles(value, source)
+
+
+def json_articles(value: Any, source: str) -> Iterator[Article | InputError]:
+    """The articles of a parsed JSON document: one object, or an array of objects."""
+    listed = isinstance(value, list)
+    items = value if listed else [value]
+    del value
+    for i in range(len(items)):
+        item, items[i] = items[i], None      # each record freed once read: a day's file can be large
         try:
-            yield article_from_record(item, source, "json", line=i + 1 if isinstance(value, list) else None)
+            yield article_from_record(item, source, "json", line=i + 1 if listed else None)
         except InputError as exc:
             yield exc
 
