@@ -37,7 +37,7 @@ def main() -> int:
         except InputError:
             continue
     pipeline.run(docs[0])                      # load the knowledge base and the model first
-    spent = dict.fromkeys(name for name, _ in pipeline.STAGES, 0.0)
+    spent = dict.fromkeys((name for name, _ in pipeline.STAGES), 0.0)
     tokens = facts = 0
     for doc in docs:
         for name, stage in pipeline.STAGES:
