@@ -412,15 +412,18 @@ def serve(ctx: click.Context, host: str, port: int, token_env: str) -> None:
 @click.option("--model", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="a model folder (default: the shipped model)")
 @click.option("--json", "as_json", is_flag=True)
-def eval_ner(path: str, tagger_only: bool, model: Path | None, as_json: bool) -> None:
+@click.option("--record", is_flag=True, help="also write the scores into the model folder's scores.json")
+def eval_ner(path: str, tagger_only: bool, model: Path | None, as_json: bool, record: bool) -> None:
     """Exact-span precision, recall and F1 per type and micro-averaged on a CoNLL file (e.g. ANERcorp test)."""
     from marsad.ner.conll import report
-    from marsad.ner.evaluate import evaluate
+    from marsad.ner.evaluate import evaluate, record_scores
     from marsad.recognise.tagger import model_folder
     folder = model or model_folder()
     if not (folder / "model.json").exists():
         raise MarsadError(f"no trained model in {folder}: run `marsad train-ner`")
     result = evaluate(path, folder, tagger_only)
+    if record:
+        record_scores(folder, Path(path), tagger_only, result)
     if as_json:
         _emit_json({k: list(v) for k, v in result.items()})
         return

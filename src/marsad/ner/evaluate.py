@@ -56,3 +56,19 @@ def evaluate(path: str | Path, model: Path, tagger_only: bool = False) -> dict:
     else:
         predicted = [_labels(recognise(_document(tokens), tagger=tagger), len(tokens)) for tokens, _ in sentences]
     return score(gold, predicted)
+
+
+def record_scores(folder: Path, path: Path, tagger_only: bool, result: dict) -> None:
+    """Keep a model's scores beside it (``scores.json``): by setting, with the file's checksum and the day."""
+    import datetime as dt
+    import hashlib
+    import json
+
+    card = folder / "scores.json"
+    scores = json.loads(card.read_text("utf-8")) if card.exists() else {}
+    scores["tagger" if tagger_only else "recognition_stage"] = {
+        "file": path.name, "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "measured": dt.date.today().isoformat(),
+        "scores (P, R, F1 in %, support)": {k: [round(100 * x, 2) if isinstance(x, float) else x for x in v]
+                                            for k, v in result.items()}}
+    card.write_text(json.dumps(scores, ensure_ascii=False, indent=1) + "\n", "utf-8")
