@@ -6,8 +6,9 @@ Uses the store bench/link.py builds (all of SaudiNewsNet through the full pipeli
 here when missing). Prints: near-duplicate pairs, story count and sizes; clustering time,
 measured by clustering every stored article again from empty story tables in a copy of
 the store; semantic index build time (articles/s over --embed articles, extrapolated to
-the store when fewer) and semantic query p95; full-text query p95 over HTTP against a
-running `marsad serve`.
+the store when fewer), semantic query p95 over those, and the time to score a query
+against as many (synthetic) vectors as the whole store would hold; full-text query p95
+over HTTP against a running `marsad serve`.
 """
 from __future__ import annotations
 
@@ -58,6 +59,34 @@ def cluster_again(db: Path) -> tuple[int, float, list[int], int]:
         sizes = [n for (n,) in store.db.execute("SELECT count(*) FROM story_documents GROUP BY story")]
         pairs = store.db.execute("SELECT count(*) FROM copies").get // 2
     return len(ids), spent, sizes, pairs
+
+
+def scoring_at_size(passages: int, queries: int = 100) -> list[float]:
+    """Milliseconds to score one query against ``passages`` vectors (random: the embedding of a
+    whole store takes hours on one core, the dot product is what grows with it), once warm."""
+    import numpy as np
+
+    from marsad.semantic import DIMENSIONS
+    from marsad.store.vectors import Vectors
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "synthetic.vectors"
+        rng = np.random.default_rng(1)
+        rng.standard_normal((passages, DIMENSIONS)).astype(np.float16).tofile(path)
+
+        class Synthetic(Vectors):
+            def _matrix(self):
+                return np.memmap(path, dtype=np.float16, mode="r", shape=(passages, DIMENSIONS))
+
+        vectors = Synthetic(None, path)
+        vectors.nearest(rng.standard_normal(DIMENSIONS).astype(np.float32), 30)
+        spent = []
+        for _ in range(queries):
+            query = rng.standard_normal(DIMENSIONS).astype(np.float32)
+            started = time.perf_counter()
+            vectors.nearest(query, 30)
+            spent.append((time.perf_counter() - started) * 1000)
+        return spent
 
 
 def free_port() -> int:
@@ -135,6 +164,9 @@ def main() -> int:
                 marsad.search(term, limit=10, mode="semantic")
                 latencies.append((time.perf_counter() - started) * 1000)
             print(f"semantic search     {len(terms)} queries over {done:,} articles: {p95(latencies)}")
+            passages = marsad.store.vectors.count() * documents // max(done, 1)
+        print(f"vector scoring      {passages:,} passages (the whole store's size, synthetic): "
+              f"{p95(scoring_at_size(passages))} per query")
     latencies = http_search(args.db, terms)
     print(f"full-text search    {len(terms)} queries over HTTP to a running workbench: {p95(latencies)}")
     return 0

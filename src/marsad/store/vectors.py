@@ -2,8 +2,10 @@
 
 The file ``<store>.vectors`` is append-only; the ``vectors`` table says what each row
 is. A row is written to the file before its description is committed, so after a crash
-the file is cut back to the rows the table knows. Search is a brute-force dot product
-in chunks: about 30 ms for 100,000 passages on one core.
+the file is cut back to the rows the table knows. Search is a brute-force dot product.
+Up to ``CACHE_ROWS`` passages are kept in memory as float32 once read (a long-running
+workbench pays the conversion once: float16 arithmetic is slow on CPUs, and converting
+100,000 rows costs more than the product itself); past that, chunks are converted per query.
 """
 from __future__ import annotations
 
@@ -16,7 +18,10 @@ import numpy as np
 from marsad.semantic import DIMENSIONS
 
 CHUNK = 50_000
+CACHE_ROWS = 500_000      # passages held as float32 (≈ 770 MB at most)
 ROW_BYTES = DIMENSIONS * 2
+_EMPTY = np.zeros((0, DIMENSIONS), dtype=np.float32)
+_FLOAT32: dict[tuple[str, int], np.ndarray] = {}
 
 
 class Vectors:
@@ -71,9 +76,25 @@ class Vectors:
             return np.zeros((0, DIMENSIONS), dtype=np.float16)
         return np.memmap(self.path, dtype=np.float16, mode="r", shape=(rows, DIMENSIONS))
 
+    def _searchable(self) -> np.ndarray:
+        """The matrix to score: the process's float32 copy of this file, brought up to date
+        (rows are only appended; the workbench opens the store anew for every request)."""
+        matrix = self._matrix()
+        if len(matrix) > CACHE_ROWS or self.path is None or not len(matrix):
+            return matrix
+        key = (str(self.path.resolve()), self.path.stat().st_ino)
+        copy = _FLOAT32.get(key, _EMPTY)
+        if len(copy) > len(matrix):
+            copy = _EMPTY
+        if len(copy) < len(matrix):
+            copy = np.concatenate([copy, np.asarray(matrix[len(copy):], dtype=np.float32)])
+            _FLOAT32.clear()        # one store's copy at a time
+            _FLOAT32[key] = copy
+        return copy
+
     def nearest(self, query: np.ndarray, limit: int) -> list[tuple[int, float]]:
         """``(row, cosine)`` of the passages closest to a query vector, best first."""
-        matrix = self._matrix()
+        matrix = self._searchable()
         best: list[tuple[int, float]] = []
         for start in range(0, len(matrix), CHUNK):
             scores = np.asarray(matrix[start:start + CHUNK], dtype=np.float32) @ query
