@@ -135,14 +135,14 @@ class _Ingest:
                 for doc, signature, indexed, key in group:
                     saved.append((doc, self.store.add(doc, fresh[doc.id][1], signature, indexed, key)))
             for doc, copy_of in saved:
-                self.saved(doc, fresh[doc.id][1], copy_of)
+                self.account(doc, fresh[doc.id][1], copy_of)
         still = [(i, s) for i, s in self.seen_again if i in self.unsaved]
         for doc_id, source in self.seen_again:
             if doc_id not in self.unsaved:
                 self.store.note_source(doc_id, source)
         self.seen_again = still
 
-    def saved(self, doc: Document, keys: set[str], copy_of: str | None) -> None:
+    def account(self, doc: Document, keys: set[str], copy_of: str | None) -> None:
         """Account for an article once it is committed."""
         if doc.outlet:
             pending = self.in_flight[doc.outlet]
