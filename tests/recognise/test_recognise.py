@@ -98,3 +98,10 @@ def test_names_are_whole(sentence, name, kind, not_names):
 def test_a_capital_acting_for_its_state_stays_a_place_of_the_base():
     found = mentions("وأجرت بيونغ يانغ سلسلة من التجارب الصاروخية العام الماضي.", "2023-01-31")
     assert ("بيونغ يانغ", "GPE") in found
+
+
+@needs_model
+def test_a_particle_written_with_alef_maqsura_is_never_a_name_but_ali_is():
+    found = mentions("وحصل الفريق على الكأس بعد فوزه على الهلال، وقال علي الحسيني إن الفوز مستحق.", "2015-07-01")
+    assert not any(text == "على" for text, _ in found)
+    assert ("علي الحسيني", "PER") in found

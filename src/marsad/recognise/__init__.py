@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 
+from marsad import resources
 from marsad.document import Document, Mention, Title
 from marsad.kb import KnowledgeBase, knowledge_base
 from marsad.recognise.gazetteer import Found, find_names
@@ -107,9 +108,29 @@ def _with_place_head(doc: Document, span: TaggedSpan) -> TaggedSpan:
     return span
 
 
+@functools.cache
+def _never_alone() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that are never a name on their own: maqsura particles as written, and the
+    counted nouns of ``figures.yaml`` (دولة، برميل، وزير) as keys."""
+    units = resources.load("figures.yaml")["units"]
+    return frozenset(function_words()["maqsura_particles"]), frozenset(units)
+
+
+def _a_name(doc: Document, span: TaggedSpan) -> bool:
+    """Whether a tagged span may be a name: one word that is a particle as written (على,
+    whose key is علي's) is not, nor is a counted noun (دولة، شهر، وزير) taken for a person.
+    Currencies stay: ANERcorp, and the tagger with it, marks them MISC."""
+    text = doc.text[span.start:span.end].strip()
+    if not text or " " in text:
+        return True
+    particles, units = _never_alone()
+    forms = {text, text[1:] if text[0] in "وفبلك" else text, text[2:] if text[:2] in {"وب", "ول", "فب", "فل"} else text}
+    return not (forms & particles or span.type == "PER" and strip_article(orthographic_key(text)) in units)
+
+
 def _from_tagger(doc: Document, kb: KnowledgeBase, tagged: list[TaggedSpan]) -> list[Candidate]:
     seen = {orthographic_key(doc.text[t.start:t.end]) for t in doc.tokens if t.kind == "word"}
-    spans = [_with_place_head(doc, part) for t in tagged
+    spans = [_with_place_head(doc, part) for t in tagged if _a_name(doc, t)
              for part in (_split_pairs(doc, t, kb) if t.type == "PER" else [t])]
     return [Candidate(_bare_start(doc, t, kb, seen), t.end, t.type, "model", 2, score=t.score) for t in spans]
 
