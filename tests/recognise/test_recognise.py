@@ -105,3 +105,15 @@ def test_a_particle_written_with_alef_maqsura_is_never_a_name_but_ali_is():
     found = mentions("وحصل الفريق على الكأس بعد فوزه على الهلال، وقال علي الحسيني إن الفوز مستحق.", "2015-07-01")
     assert not any(text == "على" for text, _ in found)
     assert ("علي الحسيني", "PER") in found
+
+
+@pytest.mark.parametrize("sentence, not_name, name", [
+    ("فقد زار الأمير مشاري بن سعود، أمير منطقة الباحة، عددًا من المرضى.", "منطقة", "مشاري بن سعود"),
+    ("وقال المتحدث الرسمي باسم الحكومة اليمنية راجح بادي إن الوضع مستقر.", "باسم", None),
+    ("وقال اللواء محمد الصقير، قائد حرس الحدود في منطقة تبوك إن الضربات مستمرة.", "حرس", None),
+])
+def test_the_word_after_a_title_is_not_taken_for_a_name_when_it_names_a_place_or_a_body(sentence, not_name, name):
+    found = mentions(sentence, "2015-07-01")
+    assert not any(text == not_name for text, _ in found)
+    if name:
+        assert (name, "PER") in found
