@@ -4,9 +4,9 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from marsad import resources
 from marsad.document import Document
 from marsad.normalize import orthographic_key
+from marsad.recognise.titles import function_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +24,7 @@ class Candidate:
 
 @functools.cache
 def _stop_words() -> frozenset[str]:
-    return frozenset(resources.load("function_words.yaml")["stop"])
+    return frozenset(function_words()["stop"])
 
 
 def _holds(doc: Document, c: Candidate, o: Candidate) -> bool:

@@ -112,9 +112,9 @@ def _name_after(kb: KnowledgeBase, words: list[str], bare: list[str], run: list[
         if end > j and word[:1] in "وف" and word[1:] not in names:
             break
         compound = end > j and word in compounds
-        if word.startswith("ال") and not (end > j and words[end - 1] in particles) and not compound:
+        if word.startswith("ال") and not after_particle and not compound:
             break
-        if not (word in names or "PER" in known or run[end].start in tagged or (end > j and words[end - 1] in particles)
+        if not (word in names or "PER" in known or run[end].start in tagged or after_particle
                 or compound or _known_person_follows(kb, words, bare, end + 1, names)):
             break
         end += 1

@@ -25,6 +25,7 @@ from marsad.store import facts
 from marsad.store.entities import Entities
 from marsad.store.stories import Stories
 from marsad.store.vectors import Vectors
+from marsad.stories import duplicates
 from marsad.store.tokenizer import IndexTokens, Tokenizer, index_tokens
 from marsad.store.query import query_words, to_match_expression
 from marsad.store.schema import LATEST, MIGRATIONS
@@ -48,8 +49,7 @@ class SearchHit:
 
 def body_key(doc: Document) -> str:
     """Hash of the cleaned body without its title: equal for copies of one story."""
-    body = doc.text.split("\n", 1)[1] if "\n" in doc.text else doc.text
-    return hashlib.sha256(orthographic_key(body).encode()).hexdigest()[:20]
+    return hashlib.sha256(orthographic_key(duplicates.body(doc)).encode()).hexdigest()[:20]
 
 
 def _now() -> str:

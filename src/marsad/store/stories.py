@@ -135,14 +135,14 @@ class Stories:
             story = "s-" + hashlib.sha256(doc.id.encode()).hexdigest()[:12]
             self.db.execute("INSERT INTO stories VALUES (?, ?, ?, ?, ?)",
                             (story, doc.title, doc.published, doc.published, _now()))
-            self.db.execute("INSERT OR REPLACE INTO story_documents VALUES (?, ?, ?, ?)",
-                            (story, doc.id, None, "first article of the story"))
-            return story, "first article of the story"
+            explanation = "first article of the story"
         self.db.execute("INSERT OR REPLACE INTO story_documents VALUES (?, ?, ?, ?)", (story, doc.id, score, explanation))
-        self.db.execute("UPDATE stories SET first_seen = (SELECT min(d.published) FROM story_documents sd JOIN documents d"
-                        " ON d.id = sd.document WHERE sd.story = ?), last_seen = (SELECT max(d.published) FROM"
-                        " story_documents sd JOIN documents d ON d.id = sd.document WHERE sd.story = ?) WHERE id = ?",
-                        (story, story, story))
+        if score is not None:       # joined a story: its dates may widen
+            self.db.execute("UPDATE stories SET first_seen = (SELECT min(d.published) FROM story_documents sd"
+                            " JOIN documents d ON d.id = sd.document WHERE sd.story = ?),"
+                            " last_seen = (SELECT max(d.published) FROM story_documents sd"
+                            " JOIN documents d ON d.id = sd.document WHERE sd.story = ?)"
+                            " WHERE id = ?", (story, story, story))
         return story, explanation
 
 

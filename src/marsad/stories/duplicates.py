@@ -16,7 +16,7 @@ import hashlib
 import numpy as np
 from datasketch import MinHash
 
-from marsad.document import Document, Token
+from marsad.document import Document
 from marsad.normalize import search_key
 from marsad.segment import iter_tokens
 
@@ -74,8 +74,7 @@ def signature_of(hashes: np.ndarray) -> np.ndarray:
 def signature(doc: Document) -> np.ndarray:
     """The MinHash signature of an article's body (its word 5-shingles)."""
     start = len(doc.text) - len(body(doc))
-    tokens = doc.tokens or [Token(s, e, kind) for s, e, kind in iter_tokens(doc.text)]
-    words = [doc.text[t.start:t.end] for t in tokens if t.kind != "punct" and t.start >= start]
+    words = [doc.text[s:e] for s, e, kind in doc.tokens or iter_tokens(doc.text) if kind != "punct" and s >= start]
     return signature_of(shingle_hashes(words))
 
 
