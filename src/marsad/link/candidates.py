@@ -11,11 +11,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from marsad.kb import KnowledgeBase, name_key
-from marsad.link import translit
+from marsad.link import spelling, translit
 
 COMPATIBLE = {"PER": {"PER"}, "ORG": {"ORG"}, "GPE": {"GPE", "LOC"}, "LOC": {"LOC", "GPE"},
               "MISC": {"ORG", "EVENT", "MISC"}, "EVENT": {"EVENT"}, "NORP": {"GPE"}}
-SOUND_MIN = 0.8          # a spelling this close in sound counts as the same name
 LINK_MIN = 1.0           # a candidate needs this much evidence to be linked
 MARGIN = 0.3             # ... and this much more than the next one
 
@@ -38,7 +37,7 @@ class Candidate:
 
 @dataclass
 class SoundIndex:
-    """Knowledge-base names by consonant skeleton, whole and (for people) by surname."""
+    """Knowledge-base names by near keys (:func:`marsad.link.translit.near_keys`), whole and (for people) by surname."""
     whole: dict[str, set[tuple[str, str]]]
     surname: dict[str, set[tuple[str, str]]]
 
@@ -49,10 +48,12 @@ def sound_index(kb: KnowledgeBase) -> SoundIndex:
     whole, surname = defaultdict(set), defaultdict(set)
     for entity in kb.entities.values():
         for name in entity.names:
-            whole[translit.key(name)].add((entity.id, name))
+            for k in translit.near_keys(name):
+                whole[k].add((entity.id, name))
             words = name.split()
             if entity.type == "PER" and len(words) > 1:
-                surname[translit.key(words[-1])].add((entity.id, name))
+                for k in translit.near_keys(words[-1]):
+                    surname[k].add((entity.id, name))
     return SoundIndex(dict(whole), dict(surname))
 
 
@@ -74,20 +75,20 @@ def find(kb: KnowledgeBase, surface: str, kind: str) -> dict[str, Candidate]:
     if found:
         return found      # a name the base knows is not second-guessed by sound
     index = sound_index(kb)
-    sound_key = translit.key(surface)
-    pools = [index.whole.get(sound_key, ())]
+    near = translit.near_keys(surface)
+    pool = {entry for k in near for entry in index.whole.get(k, ())}
     if kind == "PER" and len(surface.split()) == 1:
-        pools.append(index.surname.get(sound_key, ()))
-    for pool in pools:
-        for entity_id, name in pool:
-            entity = kb.entities[entity_id]
-            if entity.type not in allowed or entity_id in found:
-                continue
-            target = name.split()[-1] if len(surface.split()) == 1 and entity.type == "PER" else name
-            similarity = translit.similarity(surface, target)
-            if similarity >= SOUND_MIN:
-                found.setdefault(entity_id, Candidate(entity_id)).add(
-                    "sound", similarity, f"«{surface}» sounds like «{target}» ({similarity:.2f})")
+        pool |= {entry for k in near for entry in index.surname.get(k, ())}
+    for entity_id, name in sorted(pool):
+        entity = kb.entities[entity_id]
+        if entity.type not in allowed:
+            continue
+        target = name.split()[-1] if len(surface.split()) == 1 and entity.type == "PER" else name
+        p = spelling.probability(surface, target)
+        if p >= spelling.model().threshold and p > (found[entity_id].score if entity_id in found else 0.0):
+            found[entity_id] = Candidate(entity_id)
+            why = "" if p == 1.0 else ": " + ", ".join(f"{n} {w:+.2f}" for n, w in spelling.explain(surface, target, 3))
+            found[entity_id].add("sound", p, f"«{surface}» is a spelling of «{target}» (judged {p:.2f}{why})")
     return found
 
 

@@ -3,7 +3,8 @@
 An English name with two or more distinct Arabic spellings across the two files gives a
 group of spellings that should match one another; spellings of different English names
 should not. Names are split in two halves by a hash of the English name: one half was
-used to choose the costs in ``data/transliteration.yaml``, the other is held out.
+used to choose the costs in ``data/transliteration.yaml`` and to train the spelling model
+(``data/spelling_model.json``), the other is held out.
 """
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from marsad.link import translit
-from marsad.link.candidates import SOUND_MIN
+from collections.abc import Callable, Iterable
+
+from marsad.link import spelling, translit
 from marsad.normalize import orthographic_key
 
 
@@ -52,21 +54,37 @@ class PairScores:
     gold: int
 
 
-def pairwise(groups: dict[str, set[str]], threshold: float = SOUND_MIN) -> PairScores:
-    """Pairs the matcher joins (same key, similarity ≥ threshold) against pairs of one name's spellings.
-
-    A joined pair is right when the two spellings share an English name."""
-    owners: dict[str, set[str]] = defaultdict(set)
+def owners(groups: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Spelling → the English names it writes."""
+    out: dict[str, set[str]] = defaultdict(set)
     for name, keys in groups.items():
         for k in keys:
-            owners[k].add(name)
+            out[k].add(name)
+    return out
+
+
+def candidate_pairs(spellings: Iterable[str]) -> list[tuple[str, str]]:
+    """Pairs of spellings whose near keys meet (:func:`marsad.link.translit.near_keys`), sorted."""
     buckets: dict[str, list[str]] = defaultdict(list)
-    for spelling in sorted(owners):
-        buckets[translit.key(spelling)].append(spelling)
-    joined = {(a, b) for bucket in buckets.values() for a, b in itertools.combinations(bucket, 2)
-              if translit.similarity(a, b) >= threshold}
-    gold = {tuple(sorted(p)) for keys in groups.values() for p in itertools.combinations(keys, 2)}
-    right = sum(1 for a, b in joined if owners[a] & owners[b])
-    found = sum(1 for p in gold if p in joined)
+    for s in sorted(set(spellings)):
+        for k in translit.near_keys(s):
+            buckets[k].append(s)
+    return sorted({(a, b) for bucket in buckets.values() for a, b in itertools.combinations(bucket, 2)})
+
+
+def gold_pairs(groups: dict[str, set[str]]) -> set[tuple[str, str]]:
+    """Pairs of spellings of one English name."""
+    return {tuple(sorted(p)) for keys in groups.values() for p in itertools.combinations(keys, 2)}
+
+
+def pairwise(groups: dict[str, set[str]], judge: Callable[[str, str], bool] = spelling.same) -> PairScores:
+    """Pairs the matcher joins (near keys meet, the judge says one name) against pairs of one name's spellings.
+
+    A joined pair is right when the two spellings share an English name."""
+    own = owners(groups)
+    joined = [(a, b) for a, b in candidate_pairs(own) if judge(a, b)]
+    gold = gold_pairs(groups)
+    right = sum(1 for a, b in joined if own[a] & own[b])
+    found = len(gold.intersection(joined))
     return PairScores(right / len(joined) if joined else 0.0, found / len(gold) if gold else 0.0,
                       len(joined), len(gold))

@@ -44,8 +44,9 @@ def _spec() -> _Spec:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def phonetic(name: str) -> str:
-    """The sound-class string of a name: one letter per sound (A, U, I for vowels), words run together."""
+def letters(name: str) -> str:
+    """The letters a name is compared by: orthographic key, no article, digraphs as one letter,
+    a final ه as ا, doubled letters once, words run together."""
     spec = _spec()
     out = []
     for word in _SPLIT.split(orthographic_key(name)):
@@ -57,13 +58,35 @@ def phonetic(name: str) -> str:
             word = word.replace(pair, single)
         if len(word) > 2 and word[-1] == "ه":
             word = word[:-1] + "ا"
-        out.append(_REPEAT.sub(r"\1", "".join(spec.letters.get(ch, ch) for ch in word)))
+        out.append(_REPEAT.sub(r"\1", word))
     return "".join(out)
+
+
+def sound_class(letter: str) -> str:
+    """The sound class of one letter (g for ج غ ك ق …; the letter itself when it has none)."""
+    return _spec().letters.get(letter, letter)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def phonetic(name: str) -> str:
+    """The sound-class string of a name: one letter per sound (A, U, I for vowels), words run together."""
+    return _REPEAT.sub(r"\1", "".join(map(sound_class, letters(name))))
 
 
 def key(name: str) -> str:
     """The coarse consonant skeleton of a name: spellings of one name share it (روته، روتي، روت → RD)."""
     return _REPEAT.sub(r"\1", phonetic(name).translate(_spec().key_table))
+
+
+def near_keys(name: str) -> set[str]:
+    """The key and, for keys of three sounds or more, the key with any one sound left out.
+
+    Two spellings whose near keys meet are candidates for one name even when a
+    transliterator wrote or dropped a consonant (ليفين / ليفينز، ادوار / ادوارد)."""
+    k = key(name)
+    if len(k) < 3:
+        return {k} if k else set()
+    return {k} | {k[:i] + k[i + 1:] for i in range(len(k))}
 
 
 def _indel(ch: str, pos: int, size: int) -> float:
@@ -96,6 +119,34 @@ def distance(a: str, b: str) -> float:
                              current[j - 1] + _indel(b[j - 1], j - 1, m), previous[j - 1] + _swap(a[i - 1], b[j - 1]))
         previous = current
     return previous[m]
+
+
+def alignment(a: str, b: str) -> list[tuple[str, str]]:
+    """The cheapest alignment of two letter strings (see :func:`letters`) under the sound costs:
+    pairs of letters, with "" where one side has none."""
+    n, m = len(a), len(b)
+    ca, cb = [sound_class(ch) for ch in a], [sound_class(ch) for ch in b]
+    table = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for j in range(1, m + 1):
+        table[0][j] = table[0][j - 1] + _indel(cb[j - 1], j - 1, m)
+    for i in range(1, n + 1):
+        table[i][0] = table[i - 1][0] + _indel(ca[i - 1], i - 1, n)
+        for j in range(1, m + 1):
+            table[i][j] = min(table[i - 1][j] + _indel(ca[i - 1], i - 1, n),
+                              table[i][j - 1] + _indel(cb[j - 1], j - 1, m),
+                              table[i - 1][j - 1] + (0.0 if a[i - 1] == b[j - 1] else _swap(ca[i - 1], cb[j - 1])))
+    pairs, i, j = [], n, m
+    while i or j:
+        if i and j and table[i][j] == table[i - 1][j - 1] + (0.0 if a[i - 1] == b[j - 1] else _swap(ca[i - 1], cb[j - 1])):
+            pairs.append((a[i - 1], b[j - 1]))
+            i, j = i - 1, j - 1
+        elif i and table[i][j] == table[i - 1][j] + _indel(ca[i - 1], i - 1, n):
+            pairs.append((a[i - 1], ""))
+            i -= 1
+        else:
+            pairs.append(("", b[j - 1]))
+            j -= 1
+    return pairs[::-1]
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -2,7 +2,9 @@
 
 A mention linked to the knowledge base takes the entity ``e-<kb id>``. A name the base
 does not know is looked up among the store's entities by its name key, then by its
-sound (and, for a surname alone, by the surnames of stored people); failing that it
+sound — stored names whose near keys meet its own, judged by the learnt spelling model
+(:mod:`marsad.link.spelling`) — and, for a surname alone, by the surnames of stored
+people; failing that it
 founds a new entity whose id is a hash of its type and name. A merge or split made
 by a person is stored as a judgement, redirects and overrides that every later link
 passes through, so the matcher never undoes it.
@@ -19,9 +21,9 @@ import apsw
 from marsad.document import Document, Mention
 from marsad.errors import MarsadError, NotFound
 from marsad.kb import KnowledgeBase, name_key
-from marsad.link import NEW, translit
+from marsad.link import NEW, spelling, translit
 
-SOUND_SAME = 0.9
+SOUND_SAME = 0.8   # the spelling judge's probability from which a stored name of another article is the same
 
 
 def kb_entity_id(kb_id: str) -> str:
@@ -70,10 +72,12 @@ class Entities:
             " WHERE k.kind = 'name' AND k.key = ? AND k.type = ? GROUP BY k.entity ORDER BY 2 DESC", (key, kind))
         for entity, _ in rows:
             return entity
+        near = sorted(translit.near_keys(text))
         sound = [(e, name) for e, name in self.db.execute(
-            "SELECT k.entity, e.name FROM entity_keys k JOIN entities e ON e.id = k.entity"
-            " WHERE k.kind = 'sound' AND k.key = ? AND k.type = ?", (translit.key(text), kind))]
-        close = {e for e, name in sound if translit.similarity(text, name) >= SOUND_SAME}
+            "SELECT DISTINCT k.entity, e.name FROM entity_keys k JOIN entities e ON e.id = k.entity"
+            f" WHERE k.kind IN ('sound', 'near') AND k.key IN ({','.join('?' * len(near))}) AND k.type = ?",
+            (*near, kind))] if near else []
+        close = {e for e, name in sound if spelling.probability(text, name) >= SOUND_SAME}
         if len(close) == 1:
             return close.pop()
         if kind == "PER" and len(text.split()) == 1:
@@ -85,7 +89,8 @@ class Entities:
         return None
 
     def _remember(self, entity: str, kind: str, text: str) -> None:
-        rows = [("name", name_key(text)), ("sound", translit.key(text))]
+        sound = translit.key(text)
+        rows = [("name", name_key(text)), ("sound", sound)] + [("near", k) for k in translit.near_keys(text) - {sound}]
         if kind == "PER" and len(text.split()) > 1:
             rows.append(("surname", translit.key(text.split()[-1])))
         self.db.executemany("INSERT OR IGNORE INTO entity_keys VALUES (?, ?, ?, ?)",

@@ -18,6 +18,16 @@ def rekey_sounds(db: apsw.Connection) -> None:
     db.executemany("INSERT OR IGNORE INTO entity_keys VALUES (?, ?, ?, ?)", [k for k in keys if k[1]])
 
 
+def add_near_keys(db: apsw.Connection) -> None:
+    """Give every entity's names their near keys (a consonant left out), the learnt spelling judge's candidates."""
+    from marsad.link import translit
+    rows = db.execute("SELECT DISTINCT entity, type, text FROM mentions"
+                      " WHERE entity IS NOT NULL AND via_title = 0 AND type != 'NORP'")
+    db.executemany("INSERT OR IGNORE INTO entity_keys VALUES ('near', ?, ?, ?)",
+                   ((k, kind, entity) for entity, kind, text in rows
+                    for k in translit.near_keys(text) - {translit.key(text)}))
+
+
 def resign(db: apsw.Connection) -> None:
     """Recompute every article's MinHash signature and bands (the shingle hash changed)."""
     from marsad.stories import duplicates
@@ -221,6 +231,7 @@ MIGRATIONS += (
     CREATE INDEX mentions_entity_document ON mentions(entity, document);
     DROP INDEX mentions_entity;
     """),
+    (9, add_near_keys),
 )
 
 LATEST = MIGRATIONS[-1][0]
