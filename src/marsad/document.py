@@ -71,7 +71,7 @@ class Title:
 
 @dataclass(frozen=True, slots=True)
 class TimeExpression:
-    """A time at ``text[start:end]``: ``value`` ISO at ``precision`` (day, week, month, year)."""
+    """A time at ``text[start:end]``: ``value`` ISO at ``precision`` (day, month, year)."""
     start: int
     end: int
     value: str | None

@@ -38,6 +38,14 @@ def test_event_date_from_the_sentence_and_place_after_في():
     assert meeting[3] == "tokyo" and meeting[4] == "2023-01-30"
 
 
+def test_a_deadline_dates_the_plan_but_not_what_was_decided():
+    decided = events("وفي أواخر العام الماضي وافقت حكومة اليابان على زيادة الإنفاق الدفاعي إلى 2% بحلول السنة"
+                     " المالية 2027.", "2023-06-13")
+    assert {(e[0], e[4]) for e in decided if e[0] == "policy_change"} == {("policy_change", "2022")}, decided
+    planned = events("وتعتزم ألمانيا رفع إنفاقها الدفاعي إلى 2% بحلول عام 2027.", "2023-06-13")
+    assert ("plan", ("germany",), "2027") in {(e[0], e[1], e[4]) for e in planned}, planned
+
+
 def test_every_type_maps_to_its_cameo_root():
     doc = pipeline.run(pipeline.start(Article(source="t.txt", text="عنوان الخبر\nوفرضت طوكيو عقوبات على موسكو.",
                                               published="2023-01-31")))

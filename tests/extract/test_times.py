@@ -12,7 +12,7 @@ PUBLISHED = "2024-10-18"   # a Friday
     ("وكان قد زار أمس العاصمة", "أمس", "2024-10-17"),
     ("تعهد الشهر الماضي بأن", "الشهر الماضي", "2024-09"),
     ("وبدأت الأزمة العام الماضي", "العام الماضي", "2023"),
-    ("وسيعقد الاجتماع الأسبوع المقبل في", "الأسبوع المقبل", "2024-10-21"),
+    ("وسيعقد الاجتماع الأسبوع المقبل في", "الأسبوع المقبل", "2024-10"),
     ("في مايو/ أيار الماضي", "مايو/ أيار الماضي", "2024-05"),
     ("في كانون الأول (ديسمبر) أعلنت", "كانون الأول (ديسمبر)", "2023-12"),
     ("بين يناير ومارس 2024", "مارس 2024", "2024-03"),
@@ -29,6 +29,18 @@ PUBLISHED = "2024-10-18"   # a Friday
 def test_date_forms(text, phrase, value):
     found = {text[t.start:t.end].strip(): t.value for t in find_times(text, PUBLISHED)}
     assert any(phrase in k and v == value for k, v in found.items()), found
+
+
+@pytest.mark.parametrize("published, text, value, precision", [
+    ("2024-10-18", "يحضر الوزير اجتماعا في وقت لاحق من هذا الأسبوع", "2024-10", "month"),   # Sat–Sun
+    ("2024-10-19", "يحضر الوزير اجتماعا في وقت لاحق من هذا الأسبوع", "2024-10-20", "day"),  # only Sunday left
+    ("2024-10-16", "وكان قد التقى في وقت سابق من هذا الأسبوع", "2024-10", "month"),
+    ("2024-10-30", "وسيزور الأسبوع المقبل", "2024-11", "month"),
+    ("2024-10-30", "وزار هذا الأسبوع", "2024", "year"),                                    # 28 Oct – 3 Nov
+])
+def test_a_week_is_given_at_the_precision_it_supports(published, text, value, precision):
+    (t,) = [t for t in find_times(text, published) if t.value]
+    assert (t.value, t.precision) == (value, precision)
 
 
 def test_ranges_keep_their_end_and_precision():

@@ -3,7 +3,7 @@ weapons_test, plan, objection, policy_change, invasion, appointment) with actors
 place, date and the evidence span, from trigger lexicons in ``data/events.yaml``.
 
 Statements come from the quotes (a reporting verb with a speaker). A date is the time
-expression of the event's sentence; a well-known event (``data/known_events.yaml``)
+expression of the event's sentence (a deadline — بحلول، حتى — dates only a plan); a well-known event (``data/known_events.yaml``)
 named without an absolute date takes its known start; an event told in the past tense
 with neither takes the publication date. Both are marked ``when_inferred``.
 """
@@ -25,6 +25,7 @@ UNDATED = {"plan", "policy_change", "invasion"}   # named without a date, these 
 PLACES = {"GPE", "LOC"}
 MAX_TARGETS = 4
 OBJECT_PRONOUNS = ("ها", "ه", "هم", "هما", "هن")     # attached to a verb: its object
+DEADLINE_WORDS = ("بحلول", "حتي")                     # before a time: the date something is due by
 
 
 @functools.cache
@@ -113,11 +114,17 @@ class _Finder(Arguments):
         self.words = [(s, e) for s, e, kind in iter_tokens(doc.text) if kind != "punct"]
         self.keys = [orthographic_key(doc.text[s:e]) for s, e in self.words]
 
-    def when(self, start: int, end: int, trigger: tuple[int, int], verb_past: bool, known: str | None = None):
-        """The event's date: the sentence's time expression nearest the trigger; else the
-        date of the well-known event it names (unless the text dates it outright); else,
-        for a past event, the publication date (both marked inferred)."""
-        inside = [t for t in self.times if start <= t.start < end and t.value]
+    def _deadline(self, t: TimeExpression) -> bool:
+        before = self.doc.text[max(0, t.start - 12):t.start].split()
+        return bool(before) and orthographic_key(before[-1]).lstrip("و") in DEADLINE_WORDS
+
+    def when(self, start: int, end: int, trigger: tuple[int, int], verb_past: bool, known: str | None = None,
+             kind: str = "statement"):
+        """The event's date: the sentence's time expression nearest the trigger (a deadline
+        only for a plan); else the date of the well-known event it names (unless the text
+        dates it outright); else, for a past event, the publication date (both marked inferred)."""
+        inside = [t for t in self.times if start <= t.start < end and t.value
+                  and (kind == "plan" or not self._deadline(t))]
         if inside:
             t = min(inside, key=lambda t: abs(t.start - trigger[0]))
             if not (known and t.relative):
@@ -183,7 +190,7 @@ def find_events(doc: Document, quotes: list[Quote], times: list[TimeExpression])
                 past = _past(f.keys[i]) if is_verb else kind not in UNDATED
                 actors, targets = (actors, targets) if actors else (targets[:1], targets[1:])
                 known = known_date(kind, actors, (*targets, where), doc.published)
-                when, when_text, inferred = f.when(sentence.start, sentence.end, trigger, past, known)
+                when, when_text, inferred = f.when(sentence.start, sentence.end, trigger, past, known, kind)
                 events.append(Event(kind, sentence.start, sentence.end, trigger, actors, targets, where,
                                     when, when_text, inferred, _spec()["types"][kind]["cameo"]))
             i += length

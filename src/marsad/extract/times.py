@@ -58,10 +58,25 @@ def _shift_month(day: dt.date, months: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
-def _period(kind: str, offset: int, day: dt.date) -> tuple[str, str]:
+def _span(first: dt.date, last: dt.date) -> tuple[str, str]:
+    """A run of days at the precision it supports: the day, the month or the year they share."""
+    if first == last:
+        return first.isoformat(), "day"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.year:04d}-{first.month:02d}", "month"
+    return (str(first.year), "year") if first.year == last.year else (None, "year")
+
+
+def _period(kind: str, offset: int, day: dt.date, part: str | None = None) -> tuple[str | None, str]:
     if kind == "week":
+        # A week runs Monday to Sunday; "earlier" or "later this week" keeps the days before or after the day of writing.
         monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=offset)
-        return monday.isoformat(), "week"
+        first, last = monday, monday + dt.timedelta(days=6)
+        if part == "earlier" and offset == 0:
+            last = max(first, day - dt.timedelta(days=1))
+        elif part == "later" and offset == 0:
+            first = min(last, day + dt.timedelta(days=1))
+        return _span(first, last)
     if kind == "month":
         return _shift_month(day, offset), "month"
     return str(day.year + offset), "year"
@@ -116,8 +131,8 @@ def find_times(text: str, published: str | None) -> list[TimeExpression]:
     for m in p["month_year"].finditer(view):
         add(m, f"{m['y']}-{_month(m['m']):02d}", "month")
     for m in p["period"].finditer(view):
-        kind, offset = w["periods"][_plain(orthographic_key(m["p"]))]
-        value, precision = _period(kind, offset, day) if day else (None, kind)
+        kind, offset, *part = w["periods"][_plain(orthographic_key(m["p"]))]
+        value, precision = _period(kind, offset, day, *part) if day else (None, kind)
         add(m, value, precision, relative=True)
     for m in p["month"].finditer(view):
         add(m, _month_only(day, _month(m["m"]), m["rel"]), "month", relative=True)
