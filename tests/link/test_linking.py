@@ -48,6 +48,22 @@ def test_a_name_outside_the_base_is_one_entity_across_articles(db_path):
         assert len(ids) == 1 and next(iter(ids)).startswith("e-")
 
 
+def test_a_spelling_the_base_does_not_list_is_judged_by_the_spelling_model():
+    doc = doc_from("وقال ستولتنبيرغ للصحفيين إن الحلف موحد. واجتمع بلينكين مع الوزراء.")
+    people = {m.text: (m.entity, m.evidence[0][0]) for m in doc.mentions if m.type == "PER"}
+    assert people == {"ستولتنبيرغ": ("jens_stoltenberg", "sound"), "بلينكين": ("antony_blinken", "sound")}
+
+
+def test_across_articles_foreign_spellings_meet_but_arab_names_are_their_own(db_path):
+    with Marsad(db_path) as marsad:
+        for text in ("وقال المدرب سعد الشهري للصحفيين إن الفريق جاهز.", "وقال المدرب سعيد الشهري للصحفيين إن الفريق جاهز.",
+                     "وقال الباحث يواخيم شتراوسبرغ إن الدراسة جاهزة.", "وقال الباحث يواخيم شتراوسبيرغ إن الدراسة ستنشر."):
+            marsad.store.add(doc_from(text))
+        ids = dict(marsad.store.db.execute("SELECT text, entity FROM mentions WHERE type = 'PER'"))
+    assert ids["سعد الشهري"] != ids["سعيد الشهري"]
+    assert ids["يواخيم شتراوسبرغ"] == ids["يواخيم شتراوسبيرغ"]
+
+
 def test_entity_page_lists_every_spelling_seen(db_path, seeds_dir):
     with Marsad(db_path) as marsad:
         marsad.ingest([str(seeds_dir), str(EXAMPLES)])

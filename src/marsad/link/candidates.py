@@ -9,12 +9,16 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
+from importlib import resources
 
 from marsad.kb import KnowledgeBase, name_key
 from marsad.link import spelling, translit
+from marsad.normalize import orthographic_key
 
 COMPATIBLE = {"PER": {"PER"}, "ORG": {"ORG"}, "GPE": {"GPE", "LOC"}, "LOC": {"LOC", "GPE"},
               "MISC": {"ORG", "EVENT", "MISC"}, "EVENT": {"EVENT"}, "NORP": {"GPE"}}
+SOUND_SURE = 0.9         # a spelling judged this likely to be a known name is evidence enough on its own,
+                         # unless it is a name in its own right (سعد is not a misspelling of سعيد)
 LINK_MIN = 1.0           # a candidate needs this much evidence to be linked
 MARGIN = 0.3             # ... and this much more than the next one
 
@@ -57,6 +61,19 @@ def sound_index(kb: KnowledgeBase) -> SoundIndex:
     return SoundIndex(dict(whole), dict(surname))
 
 
+@functools.cache
+def _person_names() -> frozenset[str]:
+    """Names of people in their own right (ANERGazet's person list, the tagger's gazetteer)."""
+    text = resources.files("marsad").joinpath("data", "ner", "gazetteer_pers.txt").read_text("utf-8")
+    return frozenset(orthographic_key(line) for line in text.splitlines() if line.strip())
+
+
+def own_name(surface: str, target: str) -> bool:
+    """Whether a word the surface writes differently from the target is itself a known name."""
+    theirs = {orthographic_key(w) for w in target.split()}
+    return any(k in _person_names() for k in (orthographic_key(w) for w in surface.split()) if k not in theirs)
+
+
 def find(kb: KnowledgeBase, surface: str, kind: str) -> dict[str, Candidate]:
     """Candidates for a name as written, with the name and sound features filled in."""
     found: dict[str, Candidate] = {}
@@ -85,10 +102,11 @@ def find(kb: KnowledgeBase, surface: str, kind: str) -> dict[str, Candidate]:
             continue
         target = name.split()[-1] if len(surface.split()) == 1 and entity.type == "PER" else name
         p = spelling.probability(surface, target)
-        if p >= spelling.model().threshold and p > (found[entity_id].score if entity_id in found else 0.0):
+        score = min(p, SOUND_SURE) if own_name(surface, target) else min(1.0, p / SOUND_SURE)
+        if p >= spelling.model().threshold and score > (found[entity_id].score if entity_id in found else 0.0):
             found[entity_id] = Candidate(entity_id)
             why = "" if p == 1.0 else ": " + ", ".join(f"{n} {w:+.2f}" for n, w in spelling.explain(surface, target, 3))
-            found[entity_id].add("sound", p, f"«{surface}» is a spelling of «{target}» (judged {p:.2f}{why})")
+            found[entity_id].add("sound", score, f"«{surface}» is a spelling of «{target}» (judged {p:.2f}{why})")
     return found
 
 

@@ -3,7 +3,8 @@
 A mention linked to the knowledge base takes the entity ``e-<kb id>``. A name the base
 does not know is looked up among the store's entities by its name key, then by its
 sound — stored names whose near keys meet its own, judged by the learnt spelling model
-(:mod:`marsad.link.spelling`) — and, for a surname alone, by the surnames of stored
+(:mod:`marsad.link.spelling`), unless the word written differently is a name in its own
+right (سعد is not سعيد) — and, for a surname alone, by the surnames of stored
 people; failing that it
 founds a new entity whose id is a hash of its type and name. A merge or split made
 by a person is stored as a judgement, redirects and overrides that every later link
@@ -22,6 +23,7 @@ from marsad.document import Document, Mention
 from marsad.errors import MarsadError, NotFound
 from marsad.kb import KnowledgeBase, name_key
 from marsad.link import NEW, spelling, translit
+from marsad.link.candidates import own_name
 
 SOUND_SAME = 0.8   # the spelling judge's probability from which a stored name of another article is the same
 
@@ -77,7 +79,8 @@ class Entities:
             "SELECT DISTINCT k.entity, e.name FROM entity_keys k JOIN entities e ON e.id = k.entity"
             f" WHERE k.kind IN ('sound', 'near') AND k.key IN ({','.join('?' * len(near))}) AND k.type = ?",
             (*near, kind))] if near else []
-        close = {e for e, name in sound if spelling.probability(text, name) >= SOUND_SAME}
+        close = {e for e, name in sound
+                 if spelling.probability(text, name) >= SOUND_SAME and not own_name(text, name)}
         if len(close) == 1:
             return close.pop()
         if kind == "PER" and len(text.split()) == 1:
