@@ -46,6 +46,15 @@ def test_a_deadline_dates_the_plan_but_not_what_was_decided():
     assert ("plan", ("germany",), "2027") in {(e[0], e[1], e[4]) for e in planned}, planned
 
 
+def test_a_vague_past_is_not_the_day_of_writing():
+    (said,) = [e for e in events("ودعا زعيم كوريا الشمالية كيم جونغ أون مؤخرا إلى زيادة الترسانة النووية.", "2023-01-31")
+               if e[0] == "statement"] or [None]
+    assert said is not None and said[4] is None
+    (started,) = [e for e in events("وقبل أيام بدأ حلف شمال الأطلسي أكبر مناوراته الجوية.", "2023-06-13")
+                  if e[0] == "military_exercise"] or [None]
+    assert started is not None and started[4] == "2023-06"
+
+
 def test_every_type_maps_to_its_cameo_root():
     doc = pipeline.run(pipeline.start(Article(source="t.txt", text="عنوان الخبر\nوفرضت طوكيو عقوبات على موسكو.",
                                               published="2023-01-31")))

@@ -43,6 +43,17 @@ def test_a_week_is_given_at_the_precision_it_supports(published, text, value, pr
     assert (t.value, t.precision) == (value, precision)
 
 
+@pytest.mark.parametrize("published, text, value", [
+    ("2025-04-09", "أعرب الرئيس مؤخرًا عن عدم رضاه", "2025"),             # some day of the last 60
+    ("2023-06-13", "وقبل أيام بدأ الحلف أكبر مناوراته", "2023-06"),       # 6–12 June
+    ("2023-01-31", "دعا الزعيم مؤخرا إلى زيادة الترسانة", None),          # December or January
+    ("2024-03-10", "وفي الآونة الأخيرة تزايدت الهجمات", "2024"),
+])
+def test_a_vague_past_is_given_only_as_far_as_its_days_agree(published, text, value):
+    (t,) = find_times(text, published)
+    assert t.value == value and t.relative
+
+
 def test_ranges_keep_their_end_and_precision():
     (t,) = find_times("بين مايو 2023 ومارس 2024", PUBLISHED)
     assert (t.value, t.end_value, t.precision) == ("2023-05", "2024-03", "month")

@@ -122,15 +122,19 @@ class _Finder(Arguments):
              kind: str = "statement"):
         """The event's date: the sentence's time expression nearest the trigger (a deadline
         only for a plan); else the date of the well-known event it names (unless the text
-        dates it outright); else, for a past event, the publication date (both marked inferred)."""
-        inside = [t for t in self.times if start <= t.start < end and t.value
-                  and (kind == "plan" or not self._deadline(t))]
+        dates it outright); else, unless the sentence gives a time it does not pin down, for a
+        past event the publication date (both marked inferred)."""
+        told = [t for t in self.times if start <= t.start < end and (kind == "plan" or not self._deadline(t))]
+        inside = [t for t in told if t.value]
         if inside:
             t = min(inside, key=lambda t: abs(t.start - trigger[0]))
             if not (known and t.relative):
                 return t.value, self.doc.text[t.start:t.end], False
         if known:
             return known, None, True
+        if told:      # the text gives a time it does not pin down (مؤخرًا): not the day of writing
+            t = min(told, key=lambda t: abs(t.start - trigger[0]))
+            return None, self.doc.text[t.start:t.end], False
         if verb_past and self.doc.published and not self.doc.published_uncertain:
             return self.doc.published, None, True
         return None, None, False

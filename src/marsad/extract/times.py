@@ -2,7 +2,8 @@
 
 Full dates, month and year (both month-name systems, paired forms, attached clitics),
 ranges (بين مايو 2023 ومارس 2024), fiscal years, bare years, weekdays (the most recent
-on or before the day of writing), and relative words (أمس، الشهر الماضي، العام المقبل).
+on or before the day of writing), relative words (أمس، الشهر الماضي، العام المقبل), and
+vague pasts (مؤخرًا، قبل أيام) as the month or year their possible days share.
 Without a publication date, relative expressions keep ``value`` None rather than a guess.
 """
 from __future__ import annotations
@@ -44,6 +45,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "year": re.compile(rf"{B}(?P<word>{_phrase(w['year_words'])})\s+(?P<y>(?:19|20)\d\d){A}"),
         "period": re.compile(rf"{B}(?:(?:في|خلال|منذ)\s+)?(?P<p>{_phrase(w['periods'])}){A}"),
         "day": re.compile(rf"{B}(?:[وف])?(?P<d>{_phrase(w['days'])}){A}"),
+        "recent": re.compile(rf"{B}(?:[وف])?(?P<r>{_phrase(w['recent'])}){A}"),
         "weekday": re.compile(rf"{B}(?:[وف]?(?:يوم|ال))?\s*(?P<wd>{_alternation(list(days))})"
                               rf"(?:\s+(?P<rel>{_phrase(w['weekday_after'])}))?{A}"),
     }
@@ -130,6 +132,10 @@ def find_times(text: str, published: str | None) -> list[TimeExpression]:
         add(m, m["y"], "year", fiscal=True)
     for m in p["month_year"].finditer(view):
         add(m, f"{m['y']}-{_month(m['m']):02d}", "month")
+    for m in p["recent"].finditer(view):
+        back, to = w["recent"][_plain(orthographic_key(m["r"]))]
+        value, precision = _span(day - dt.timedelta(days=back), day - dt.timedelta(days=to)) if day else (None, "day")
+        add(m, value, precision, relative=True)
     for m in p["period"].finditer(view):
         kind, offset, *part = w["periods"][_plain(orthographic_key(m["p"]))]
         value, precision = _period(kind, offset, day, *part) if day else (None, kind)
