@@ -106,26 +106,9 @@ def _swap(a: str, b: str) -> float:
     return _spec().near.get(frozenset((a, b)), 1.0)
 
 
-def distance(a: str, b: str) -> float:
-    """Weighted edit distance between two sound-class strings."""
+def _table(a: str, b: str, ca: list[str], cb: list[str]) -> list[list[float]]:
+    """The weighted edit distances between every prefix of ``a`` and of ``b`` (their sound classes ``ca``, ``cb``)."""
     n, m = len(a), len(b)
-    previous = [0.0] * (m + 1)
-    for j in range(1, m + 1):
-        previous[j] = previous[j - 1] + _indel(b[j - 1], j - 1, m)
-    for i in range(1, n + 1):
-        current = [previous[0] + _indel(a[i - 1], i - 1, n)] + [0.0] * m
-        for j in range(1, m + 1):
-            current[j] = min(previous[j] + _indel(a[i - 1], i - 1, n),
-                             current[j - 1] + _indel(b[j - 1], j - 1, m), previous[j - 1] + _swap(a[i - 1], b[j - 1]))
-        previous = current
-    return previous[m]
-
-
-def alignment(a: str, b: str) -> list[tuple[str, str]]:
-    """The cheapest alignment of two letter strings (see :func:`letters`) under the sound costs:
-    pairs of letters, with "" where one side has none."""
-    n, m = len(a), len(b)
-    ca, cb = [sound_class(ch) for ch in a], [sound_class(ch) for ch in b]
     table = [[0.0] * (m + 1) for _ in range(n + 1)]
     for j in range(1, m + 1):
         table[0][j] = table[0][j - 1] + _indel(cb[j - 1], j - 1, m)
@@ -135,12 +118,25 @@ def alignment(a: str, b: str) -> list[tuple[str, str]]:
             table[i][j] = min(table[i - 1][j] + _indel(ca[i - 1], i - 1, n),
                               table[i][j - 1] + _indel(cb[j - 1], j - 1, m),
                               table[i - 1][j - 1] + (0.0 if a[i - 1] == b[j - 1] else _swap(ca[i - 1], cb[j - 1])))
-    pairs, i, j = [], n, m
+    return table
+
+
+def distance(a: str, b: str) -> float:
+    """Weighted edit distance between two sound-class strings."""
+    return _table(a, b, list(a), list(b))[len(a)][len(b)]
+
+
+def alignment(a: str, b: str) -> list[tuple[str, str]]:
+    """The cheapest alignment of two letter strings (see :func:`letters`) under the sound costs:
+    pairs of letters, with "" where one side has none."""
+    ca, cb = [sound_class(ch) for ch in a], [sound_class(ch) for ch in b]
+    table = _table(a, b, ca, cb)
+    pairs, i, j = [], len(a), len(b)
     while i or j:
         if i and j and table[i][j] == table[i - 1][j - 1] + (0.0 if a[i - 1] == b[j - 1] else _swap(ca[i - 1], cb[j - 1])):
             pairs.append((a[i - 1], b[j - 1]))
             i, j = i - 1, j - 1
-        elif i and table[i][j] == table[i - 1][j] + _indel(ca[i - 1], i - 1, n):
+        elif i and table[i][j] == table[i - 1][j] + _indel(ca[i - 1], i - 1, len(a)):
             pairs.append((a[i - 1], ""))
             i -= 1
         else:
