@@ -41,9 +41,9 @@ class Candidate:
 
 @dataclass
 class SoundIndex:
-    """Knowledge-base names by near keys (:func:`marsad.link.translit.near_keys`), whole and (for people) by surname."""
-    whole: dict[str, set[tuple[str, str]]]
-    surname: dict[str, set[tuple[str, str]]]
+    """Knowledge-base names by index keys (:func:`marsad.link.translit.index_keys`), whole and (for people) by surname."""
+    whole: dict[tuple[str, str], set[tuple[str, str]]]
+    surname: dict[tuple[str, str], set[tuple[str, str]]]
 
 
 @functools.cache
@@ -52,11 +52,11 @@ def sound_index(kb: KnowledgeBase) -> SoundIndex:
     whole, surname = defaultdict(set), defaultdict(set)
     for entity in kb.entities.values():
         for name in entity.names:
-            for k in translit.near_keys(name):
+            for k in translit.index_keys(name):
                 whole[k].add((entity.id, name))
             words = name.split()
             if entity.type == "PER" and len(words) > 1:
-                for k in translit.near_keys(words[-1]):
+                for k in translit.index_keys(words[-1]):
                     surname[k].add((entity.id, name))
     return SoundIndex(dict(whole), dict(surname))
 
@@ -92,7 +92,7 @@ def find(kb: KnowledgeBase, surface: str, kind: str) -> dict[str, Candidate]:
     if found:
         return found      # a name the base knows is not second-guessed by sound
     index = sound_index(kb)
-    near = translit.near_keys(surface)
+    near = translit.lookup_keys(surface)
     pool = {entry for k in near for entry in index.whole.get(k, ())}
     if kind == "PER" and len(surface.split()) == 1:
         pool |= {entry for k in near for entry in index.surname.get(k, ())}

@@ -64,12 +64,14 @@ def owners(groups: dict[str, set[str]]) -> dict[str, set[str]]:
 
 
 def candidate_pairs(spellings: Iterable[str]) -> list[tuple[str, str]]:
-    """Pairs of spellings whose near keys meet (:func:`marsad.link.translit.near_keys`), sorted."""
-    buckets: dict[str, list[str]] = defaultdict(list)
-    for s in sorted(set(spellings)):
-        for k in translit.near_keys(s):
-            buckets[k].append(s)
-    return sorted({(a, b) for bucket in buckets.values() for a, b in itertools.combinations(bucket, 2)})
+    """Pairs of spellings whose keys meet (:func:`marsad.link.translit.lookup_keys`), sorted."""
+    index: dict[tuple[str, str], list[str]] = defaultdict(list)
+    spellings = sorted(set(spellings))
+    for s in spellings:
+        for k in translit.index_keys(s):
+            index[k].append(s)
+    return sorted({tuple(sorted((s, t))) for s in spellings for k in translit.lookup_keys(s)
+                   for t in index.get(k, ()) if t != s})
 
 
 def gold_pairs(groups: dict[str, set[str]]) -> set[tuple[str, str]]:
@@ -78,7 +80,7 @@ def gold_pairs(groups: dict[str, set[str]]) -> set[tuple[str, str]]:
 
 
 def pairwise(groups: dict[str, set[str]], judge: Callable[[str, str], bool] = spelling.same) -> PairScores:
-    """Pairs the matcher joins (near keys meet, the judge says one name) against pairs of one name's spellings.
+    """Pairs the matcher joins (keys meet, the judge says one name) against pairs of one name's spellings.
 
     A joined pair is right when the two spellings share an English name."""
     own = owners(groups)

@@ -3,8 +3,8 @@
 The two spellings are aligned letter by letter under the sound costs of
 :mod:`marsad.link.translit`; every difference in the alignment becomes a feature a person
 can read — ``swap ت/ط``, ``drop ز at the end``, ``drop ي after ر`` — with its class-level
-twin (``SWAP T/D``), and a few whole-pair features (share of differing letters, length,
-key equal). A logistic model trained on English–Arabic name pairs (``marsad
+twin (``SWAP T/D``), and a few whole-pair features (share of differing letters, the
+alignment's cost, length, keys equal). A logistic model trained on English–Arabic name pairs (``marsad
 train-spelling``; recipe in :mod:`marsad.link.spelling_training`) weighs them; its weights
 are data, ``data/spelling_model.json``, together with the held-out scores it reached.
 """
@@ -27,7 +27,7 @@ def _where(i: int, size: int) -> str:
 def features(a: str, b: str) -> Counter:
     """The named features of a pair of spellings (order does not matter)."""
     la, lb = sorted((translit.letters(a), translit.letters(b)))
-    pairs = translit.alignment(la, lb)
+    cost, pairs = translit.alignment(la, lb)
     f: Counter = Counter()
     size = len(pairs)
     cls = translit.sound_class
@@ -53,7 +53,7 @@ def features(a: str, b: str) -> Counter:
     differing = sum(1 for x, y in pairs if x != y)
     f["differing letters"] = differing
     f["share of differing letters"] = differing / longest
-    f["sound distance"] = 1.0 - translit.similarity(a, b)
+    f["sound distance"] = cost / longest
     f["length"] = longest
     f["differences in a short name"] = differing * (longest <= 4)
     f["differences in a mid-length name"] = differing * (5 <= longest <= 6)

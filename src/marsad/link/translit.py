@@ -78,15 +78,29 @@ def key(name: str) -> str:
     return _REPEAT.sub(r"\1", phonetic(name).translate(_spec().key_table))
 
 
-def near_keys(name: str) -> set[str]:
-    """The key and, for keys of three sounds or more, the key with any one sound left out.
-
-    Two spellings whose near keys meet are candidates for one name even when a
-    transliterator wrote or dropped a consonant (ليفين / ليفينز، ادوار / ادوارد)."""
+def deletions(name: str) -> set[str]:
+    """For a key of three sounds or more, the key with any one sound left out."""
     k = key(name)
+    return {k[:i] + k[i + 1:] for i in range(len(k))} if len(k) >= 3 else set()
+
+
+def index_keys(name: str) -> list[tuple[str, str]]:
+    """What an index of names stores for one name: ("sound", its key) and ("near", each deletion)."""
+    k = key(name)
+    return ([("sound", k)] if k else []) + [("near", d) for d in sorted(deletions(name))]
+
+
+def lookup_keys(name: str) -> list[tuple[str, str]]:
+    """What to look up in such an index to find the names whose keys meet this one's: the same
+    key; one consonant more or less where the shorter key keeps three (ليفين / ليفينز، ادوار /
+    ادوارد); one consonant different where both keys have four or more."""
+    k, dropped = key(name), sorted(deletions(name))
+    if not k:
+        return []
     if len(k) < 3:
-        return {k} if k else set()
-    return {k} | {k[:i] + k[i + 1:] for i in range(len(k))}
+        return [("sound", k)]
+    found = [("sound", k), ("near", k)]
+    return found + ([("sound", d) for d in dropped] + [("near", d) for d in dropped] if len(k) >= 4 else [])
 
 
 def _indel(ch: str, pos: int, size: int) -> float:
@@ -98,6 +112,7 @@ def _indel(ch: str, pos: int, size: int) -> float:
     return 1.0
 
 
+@functools.lru_cache(maxsize=4096)
 def _swap(a: str, b: str) -> float:
     if a == b:
         return 0.0
@@ -109,15 +124,19 @@ def _swap(a: str, b: str) -> float:
 def _table(a: str, b: str, ca: list[str], cb: list[str]) -> list[list[float]]:
     """The weighted edit distances between every prefix of ``a`` and of ``b`` (their sound classes ``ca``, ``cb``)."""
     n, m = len(a), len(b)
-    table = [[0.0] * (m + 1) for _ in range(n + 1)]
-    for j in range(1, m + 1):
-        table[0][j] = table[0][j - 1] + _indel(cb[j - 1], j - 1, m)
-    for i in range(1, n + 1):
-        table[i][0] = table[i - 1][0] + _indel(ca[i - 1], i - 1, n)
-        for j in range(1, m + 1):
-            table[i][j] = min(table[i - 1][j] + _indel(ca[i - 1], i - 1, n),
-                              table[i][j - 1] + _indel(cb[j - 1], j - 1, m),
-                              table[i - 1][j - 1] + (0.0 if a[i - 1] == b[j - 1] else _swap(ca[i - 1], cb[j - 1])))
+    drop_a = [_indel(c, i, n) for i, c in enumerate(ca)]
+    drop_b = [_indel(c, j, m) for j, c in enumerate(cb)]
+    first = [0.0]
+    for cost in drop_b:
+        first.append(first[-1] + cost)
+    table = [first]
+    for i in range(n):
+        above, x, cx, drop = table[i], a[i], ca[i], drop_a[i]
+        row = [above[0] + drop]
+        for j in range(m):
+            row.append(min(above[j + 1] + drop, row[j] + drop_b[j],
+                           above[j] + (0.0 if x == b[j] else _swap(cx, cb[j]))))
+        table.append(row)
     return table
 
 
@@ -126,9 +145,9 @@ def distance(a: str, b: str) -> float:
     return _table(a, b, list(a), list(b))[len(a)][len(b)]
 
 
-def alignment(a: str, b: str) -> list[tuple[str, str]]:
+def alignment(a: str, b: str) -> tuple[float, list[tuple[str, str]]]:
     """The cheapest alignment of two letter strings (see :func:`letters`) under the sound costs:
-    pairs of letters, with "" where one side has none."""
+    its cost, and its pairs of letters, with "" where one side has none."""
     ca, cb = [sound_class(ch) for ch in a], [sound_class(ch) for ch in b]
     table = _table(a, b, ca, cb)
     pairs, i, j = [], len(a), len(b)
@@ -142,7 +161,7 @@ def alignment(a: str, b: str) -> list[tuple[str, str]]:
         else:
             pairs.append(("", b[j - 1]))
             j -= 1
-    return pairs[::-1]
+    return table[-1][-1], pairs[::-1]
 
 
 @functools.lru_cache(maxsize=1 << 16)

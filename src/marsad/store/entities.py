@@ -2,7 +2,7 @@
 
 A mention linked to the knowledge base takes the entity ``e-<kb id>``. A name the base
 does not know is looked up among the store's entities by its name key, then by its
-sound — stored names whose near keys meet its own, judged by the learnt spelling model
+sound — stored names whose keys meet its own (:func:`marsad.link.translit.lookup_keys`), judged by the learnt spelling model
 (:mod:`marsad.link.spelling`), unless the word written differently is a name in its own
 right (سعد is not سعيد) — and, for a surname alone, by the surnames of stored
 people; failing that it
@@ -74,11 +74,11 @@ class Entities:
             " WHERE k.kind = 'name' AND k.key = ? AND k.type = ? GROUP BY k.entity ORDER BY 2 DESC", (key, kind))
         for entity, _ in rows:
             return entity
-        near = sorted(translit.near_keys(text))
+        near = translit.lookup_keys(text)
         sound = [(e, name) for e, name in self.db.execute(
             "SELECT DISTINCT k.entity, e.name FROM entity_keys k JOIN entities e ON e.id = k.entity"
-            f" WHERE k.kind IN ('sound', 'near') AND k.key IN ({','.join('?' * len(near))}) AND k.type = ?",
-            (*near, kind))] if near else []
+            f" WHERE (k.kind, k.key) IN (VALUES {','.join(['(?, ?)'] * len(near))}) AND k.type = ?",
+            (*(v for pair in near for v in pair), kind))] if near else []
         close = {e for e, name in sound
                  if spelling.probability(text, name) >= SOUND_SAME and not own_name(text, name)}
         if len(close) == 1:
@@ -92,8 +92,7 @@ class Entities:
         return None
 
     def _remember(self, entity: str, kind: str, text: str) -> None:
-        sound = translit.key(text)
-        rows = [("name", name_key(text)), ("sound", sound)] + [("near", k) for k in translit.near_keys(text) - {sound}]
+        rows = [("name", name_key(text)), *translit.index_keys(text)]
         if kind == "PER" and len(text.split()) > 1:
             rows.append(("surname", translit.key(text.split()[-1])))
         self.db.executemany("INSERT OR IGNORE INTO entity_keys VALUES (?, ?, ?, ?)",

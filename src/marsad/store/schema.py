@@ -19,13 +19,12 @@ def rekey_sounds(db: apsw.Connection) -> None:
 
 
 def add_near_keys(db: apsw.Connection) -> None:
-    """Give every entity's names their near keys (a consonant left out), the learnt spelling judge's candidates."""
+    """Give every entity's names their near keys (the key with a consonant left out) to find spelling variants by."""
     from marsad.link import translit
     rows = db.execute("SELECT DISTINCT entity, type, text FROM mentions"
                       " WHERE entity IS NOT NULL AND via_title = 0 AND type != 'NORP'")
     db.executemany("INSERT OR IGNORE INTO entity_keys VALUES ('near', ?, ?, ?)",
-                   ((k, kind, entity) for entity, kind, text in rows
-                    for k in translit.near_keys(text) - {translit.key(text)}))
+                   ((k, kind, entity) for entity, kind, text in rows for k in translit.deletions(text)))
 
 
 def resign(db: apsw.Connection) -> None:
