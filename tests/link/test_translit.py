@@ -52,3 +52,16 @@ def test_different_names_do_not(a, b):
 def test_a_judgement_names_its_reasons():
     reasons = dict(spelling.explain("ستولتنبرج", "ستولتنبرغ"))
     assert "swap ج/غ" in " ".join(reasons) and spelling.probability("ستولتنبرج", "ستولتنبرغ") > 0.8
+
+
+def test_the_spelling_model_is_reproduced_by_its_recipe(tmp_path):
+    pytest.importorskip("sklearn", reason="the training recipe needs the `train` extra")
+    from marsad.link.spelling_training import train
+    names = SHARED / "data" / "names"
+    if not (names / "google_ar2en.tsv").exists():
+        pytest.skip("no name pairs in ../shared/data/names")
+    card = train(names / "wikidata_person_names_en_ar.tsv", names / "google_ar2en.tsv", tmp_path / "model.json")
+    shipped = spelling.model().card
+    assert card["held_out"] == shipped["held_out"]
+    assert {k: v for k, v in card["recipe"].items() if k != "seconds"} == \
+        {k: v for k, v in shipped["recipe"].items() if k != "seconds"}
