@@ -48,10 +48,17 @@ def test_a_week_is_given_at_the_precision_it_supports(published, text, value, pr
     ("2023-06-13", "وقبل أيام بدأ الحلف أكبر مناوراته", "2023-06"),       # 6–12 June
     ("2023-01-31", "دعا الزعيم مؤخرا إلى زيادة الترسانة", None),          # December or January
     ("2024-03-10", "وفي الآونة الأخيرة تزايدت الهجمات", "2024"),
+    ("2024-03-10", "وقال مؤخرا الرئيس إن", "2024"),
 ])
 def test_a_vague_past_is_given_only_as_far_as_its_days_agree(published, text, value):
     (t,) = find_times(text, published)
     assert t.value == value and t.relative
+
+
+@pytest.mark.parametrize("text", ["قبل أيام من الانتخابات", "منذ أيام الحرب الأهلية", "قبل ساعات من بدء القمة",
+                                  "قبل أسابيع على الموعد"])
+def test_days_before_something_else_are_not_a_vague_past(text):
+    assert [t.value for t in find_times(text, "2024-05-20") if t.value] == []
 
 
 def test_ranges_keep_their_end_and_precision():

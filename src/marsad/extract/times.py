@@ -133,7 +133,11 @@ def find_times(text: str, published: str | None) -> list[TimeExpression]:
     for m in p["month_year"].finditer(view):
         add(m, f"{m['y']}-{_month(m['m']):02d}", "month")
     for m in p["recent"].finditer(view):
-        back, to = w["recent"][_plain(orthographic_key(m["r"]))]
+        phrase = _plain(orthographic_key(m["r"]))
+        after = view[m.end():m.end() + 8]
+        if phrase.endswith(("ايام", "ساعات", "اسابيع")) and re.match(r"\s+(?:(?:من|علي|عن)\s|ال(?!ي\s))", after):
+            continue   # قبل أيام من الانتخابات، منذ أيام الحرب: days before something else, not the writing
+        back, to = w["recent"][phrase]
         value, precision = _span(day - dt.timedelta(days=back), day - dt.timedelta(days=to)) if day else (None, "day")
         add(m, value, precision, relative=True)
     for m in p["period"].finditer(view):
