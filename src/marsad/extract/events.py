@@ -3,9 +3,10 @@ weapons_test, plan, objection, policy_change, invasion, appointment) with actors
 place, date and the evidence span, from trigger lexicons in ``data/events.yaml``.
 
 Statements come from the quotes (a reporting verb with a speaker). A date is the time
-expression of the event's sentence (a deadline — بحلول، حتى — dates only a plan); a well-known event (``data/known_events.yaml``)
-named without an absolute date takes its known start; an event told in the past tense
-with neither takes the publication date. Both are marked ``when_inferred``.
+expression of the event's sentence (a deadline — بحلول، حتى — dates only a plan); a
+well-known event (``data/known_events.yaml``) named without an absolute date takes its
+known start; an event told in the past tense with neither takes the publication date.
+Both are marked ``when_inferred``.
 """
 from __future__ import annotations
 
