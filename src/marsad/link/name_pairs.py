@@ -11,10 +11,9 @@ from __future__ import annotations
 import hashlib
 import itertools
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-from collections.abc import Callable, Iterable
 
 from marsad.link import spelling, translit
 from marsad.normalize import orthographic_key

@@ -29,11 +29,12 @@ def features(a: str, b: str) -> Counter:
     la, lb = sorted((translit.letters(a), translit.letters(b)))
     cost, pairs = translit.alignment(la, lb)
     f: Counter = Counter()
-    size = len(pairs)
+    size, differing = len(pairs), 0
     cls = translit.sound_class
     for i, (x, y) in enumerate(pairs):
         if x == y:
             continue
+        differing += 1
         where = _where(i, size)
         before = cls(pairs[i - 1][0] or pairs[i - 1][1]) if i else "^"
         after = cls(pairs[i + 1][0] or pairs[i + 1][1]) if i + 1 < size else "$"
@@ -50,7 +51,6 @@ def features(a: str, b: str) -> Counter:
         f[f"{op_class} after {before}"] += 1
         f[f"{op_class} before {after}"] += 1
     longest = max(len(la), len(lb), 1)
-    differing = sum(1 for x, y in pairs if x != y)
     f["differing letters"] = differing
     f["share of differing letters"] = differing / longest
     f["sound distance"] = cost / longest
