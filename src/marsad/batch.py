@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from marsad import pipeline
+from marsad import pipeline, threads
 from marsad.clean import repeatable_lines
 from marsad.document import Document
 from marsad.errors import InputError
@@ -87,8 +87,9 @@ class _InProcess(Executor):
 
 def _executor(workers: int, first_chunk: int, chunk_size: int) -> Executor:
     if workers <= 0 or first_chunk < chunk_size:
+        threads.pin()       # the analysis runs here: one BLAS thread, as in a worker
         return _InProcess()
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"))
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"), initializer=threads.pin)
 
 
 def default_workers() -> int:
