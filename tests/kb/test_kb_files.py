@@ -5,15 +5,14 @@ from collections import defaultdict
 
 import pytest
 
-from marsad import resources
-from marsad.kb import FILES, knowledge_base, load_files, name_key
+from marsad.kb import FILES, knowledge_base, load_files, name_key, records as kb_records
 
 TYPES = {"PER", "ORG", "GPE", "LOC", "EVENT", "NORP", "MISC"}
 
 
 @pytest.fixture(scope="module")
 def records():
-    return {file: resources.load(f"kb/{file}.yaml") for file in FILES}
+    return {file: kb_records(file) for file in FILES}
 
 
 def test_ids_are_unique_across_files(records):

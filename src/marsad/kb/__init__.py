@@ -98,11 +98,20 @@ class KnowledgeBase:
         return self.entities[country] if country else None
 
 
+def records(file: str) -> list[dict]:
+    """The entries of one kind of file: ``kb/<file>.yaml`` and every ``kb/<file>/*.yaml`` (by name)."""
+    folder = importlib_resources.files("marsad").joinpath("data", "kb")
+    parts = [f"kb/{file}.yaml"] if folder.joinpath(f"{file}.yaml").is_file() else []
+    if folder.joinpath(file).is_dir():
+        parts += sorted(f"kb/{file}/{p.name}" for p in folder.joinpath(file).iterdir() if p.name.endswith(".yaml"))
+    return [record for part in parts for record in resources.load(part) or ()]
+
+
 def load_files() -> tuple[dict[str, Entity], dict[str, dict]]:
     """Read every knowledge-base file; entities keyed by id."""
     entities: dict[str, Entity] = {}
     for file in FILES:
-        for record in resources.load(f"kb/{file}.yaml") or ():
+        for record in records(file):
             entities[record["id"]] = _entity(record, file)
     return entities, resources.load("kb/roles.yaml")
 
