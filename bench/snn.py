@@ -10,9 +10,21 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "saudinewsnet"
 
 
-def records(data: Path = DATA) -> Iterator[tuple[str, dict]]:
-    """``(day file name, record)`` for every article, day files in ascending order."""
+# The day files are split once: two days are kept for an independent check and are never
+# sampled, judged or used to derive a rule; development samples and derived word lists come
+# from DEV_DAYS; the held-back sample for final figures comes from HELD_DAYS only.
+CHECK_DAYS = ("2015-07-21", "2015-07-22")
+DEV_DAYS = ("2015-07-23", "2015-07-24", "2015-07-25", "2015-07-26", "2015-07-27", "2015-07-31", "2015-08-01",
+            "2015-08-02", "2015-08-03")
+HELD_DAYS = ("2015-08-04", "2015-08-06", "2015-08-07", "2015-08-08", "2015-08-09", "2015-08-10", "2015-08-11")
+
+
+def records(data: Path = DATA, days: tuple[str, ...] | None = None) -> Iterator[tuple[str, dict]]:
+    """``(day file name, record)`` for every article (of ``days`` only, when given), day files
+    in ascending order."""
     for archive in sorted(data.glob("*.zip")):
+        if days is not None and archive.stem not in days:
+            continue
         with zipfile.ZipFile(archive) as z:
             for name in z.namelist():
                 for record in json.loads(z.read(name)):

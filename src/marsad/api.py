@@ -10,7 +10,9 @@ from marsad import batch
 from marsad.batch import Event, IngestReport
 from marsad.document import Article, Document
 from marsad.errors import InputError, MarsadError, NotFound
+from marsad.audit import Audit, audit
 from marsad.export import export
+from marsad.kb import knowledge_base
 from marsad.settings import Options, default_db_path
 from marsad.store import Store
 from marsad.store.sqlite import SearchHit
@@ -130,6 +132,10 @@ class Marsad:
     def stats(self) -> dict:
         """What the store holds."""
         return self.store.stats()
+
+    def audit(self, top: int = 40, listed: int = 25) -> Audit:
+        """The health of the store's entities: the most-named actors and each class of error."""
+        return audit(self.store.db, knowledge_base(), top, listed)
 
     def export(self, with_original: bool = False) -> dict:
         """The analysis export (CONTRACT.md) of the whole store."""

@@ -153,6 +153,16 @@ def stats(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"{key:20} {value}")
 
 
+@main.command("audit")
+@click.option("--top", default=40, show_default=True, help="How many of the most-named people and organisations.")
+@click.option("--listed", default=25, show_default=True, help="How many entities to list for each class of error.")
+@click.pass_context
+def audit_command(ctx: click.Context, top: int, listed: int) -> None:
+    """The health of the store's entities: the most-named actors, and names that look wrong."""
+    from marsad.audit import render
+    click.echo(render(_open(ctx).audit(top, listed)))
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)

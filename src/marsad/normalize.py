@@ -63,6 +63,16 @@ def collapse_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def written_form(word: str) -> str:
+    """A word as written, with only what never tells words apart taken off: presentation forms,
+    invisibles, diacritics, tatweel, Persian letter forms, Latin case. Hamza, ة and ى stay,
+    so «بأول» (with the first) is not «باول» (Powell) and «على» is not «علي»."""
+    for rule in (compose_presentation_forms, remove_invisibles, remove_diacritics, remove_tatweel,
+                 normalize_persian_letters, fold_case):
+        word = rule(word)
+    return word.strip()
+
+
 RULES: tuple[Callable[[str], str], ...] = (
     compose_presentation_forms,
     remove_invisibles,

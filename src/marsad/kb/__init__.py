@@ -34,9 +34,25 @@ def _date(value) -> dt.date | None:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
+def _day_of(value, last: bool = False) -> dt.date | None:
+    """A date written as a year, a year and month, or a full date (its first day; its last with ``last``)."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    text = str(value)
+    if len(text) == 4:
+        return dt.date(int(text), 12, 31) if last else dt.date(int(text), 1, 1)
+    if len(text) == 7:
+        year, month = int(text[:4]), int(text[5:])
+        return (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)) if last else dt.date(year, month, 1)
+    return dt.date.fromisoformat(text)
+
+
 def _entity(record: dict, file: str) -> Entity:
     known = {"id", "type", "name_en", "name_ar", "wikidata", "aliases", "ambiguous_aliases", "abbreviations",
-             "demonyms", "country", "capital", "kind", "gender", "offices"}
+             "demonyms", "country", "capital", "kind", "gender", "offices", "public_from", "founded", "dissolved",
+             "named_from"}
     offices = tuple(Office(o["office"], _date(o.get("start")), _date(o.get("end")), bool(o.get("approx")),
                            bool(o.get("acting"))) for o in record.get("offices") or ())
     return Entity(
@@ -46,7 +62,10 @@ def _entity(record: dict, file: str) -> Entity:
         abbreviations=tuple(str(a) for a in record.get("abbreviations") or ()),
         demonyms=tuple(record.get("demonyms") or ()), country=record.get("country"),
         capital=record.get("capital"), kind=record.get("kind"), gender=record.get("gender"),
-        offices=offices, source_file=file, extra={k: v for k, v in record.items() if k not in known})
+        offices=offices, public_from=_day_of(record.get("public_from") or record.get("founded")),
+        dissolved=_day_of(record.get("dissolved"), last=True),
+        named_from=tuple((name, _day_of(since)) for name, since in (record.get("named_from") or {}).items()),
+        source_file=file, extra={k: v for k, v in record.items() if k not in known})
 
 
 @dataclass(frozen=True)
@@ -91,6 +110,16 @@ class KnowledgeBase:
         terms = [(o, pid) for o, pid in self.holders.get(office, ()) if o.held_on(day)]
         terms.sort(key=lambda t: t[0].acting)
         return self.entities[terms[0][1]] if terms else None
+
+    def named_on(self, entity_id: str, day: dt.date, name: str | None = None) -> bool:
+        """Whether the news could name the entity on ``day`` (by ``name``, when given): not before
+        it was in public life or founded, nor by a name before that name came into use for it."""
+        entity = self.entities[entity_id]
+        start = entity.in_use_from
+        if start and day < start:
+            return False
+        key = name_key(name) if name is not None else None
+        return not any(day < since and name_key(dated) == key for dated, since in entity.named_from)
 
     def country_of_demonym(self, word: str) -> Entity | None:
         """The country a nationality adjective (الياباني، اليابانيين) belongs to."""

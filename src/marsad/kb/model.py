@@ -29,6 +29,9 @@ class Office:
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
 
 
+PUBLIC_BEFORE_OFFICE = 10    # years a person is taken to be in the news before the first office listed
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     """One real-world actor of the knowledge base."""
@@ -46,8 +49,23 @@ class Entity:
     kind: str | None = None
     gender: str | None = None
     offices: tuple[Office, ...] = ()
+    public_from: dt.date | None = None        # a person's first year in public life, an organisation's founding
+    dissolved: dt.date | None = None
+    named_from: tuple[tuple[str, dt.date], ...] = ()   # a name that came into use for the entity on a date
     source_file: str = ""
     extra: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def in_use_from(self) -> dt.date | None:
+        """From when the news may name this entity: ``public_from`` (or founding), else — for a
+        person — ten years before the first office listed; None when nothing tells."""
+        if self.public_from:
+            return self.public_from
+        starts = [o.start for o in self.offices if o.start]
+        if self.type == "PER" and starts:
+            first = min(starts)
+            return first.replace(year=first.year - PUBLIC_BEFORE_OFFICE, day=min(first.day, 28))
+        return None
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -1,0 +1,202 @@
+"""Hand-judged samples of marked names, kept as standoff annotations, and their scoring.
+
+A judged span is an article's url, character offsets into the article's original text,
+the surface written there and a person's judgement — never the article's text:
+
+    {"url": …, "start": 812, "end": 815, "surface": "فهد", "name": "yes", "type": "PER",
+     "entity": "Fahd bin Abdulaziz Al Saud", "system": {…}, "link": "wrong", "note": "…"}
+
+- ``name``: ``yes`` (a name, or a title standing for a person), ``no`` (not a name: a
+  common word, a verb, furniture), ``partial`` (a name with wrong bounds).
+- ``type``: the true type (PER, ORG, GPE, LOC, NORP, EVENT, MISC).
+- ``entity``: who or what it is — ``kb:<id>`` for an entity of the knowledge base, a
+  Wikidata id, or an English label; empty when a real name cannot be told (a given name
+  alone).
+- ``system`` and ``link``: what the system linked the span to when it was judged, and
+  whether that was ``right``, ``wrong`` or ``none`` (no entity).
+
+Scoring a store against a sample finds, for each judged span, the stored mention over it
+and counts: marked spans that are not names; true names linked to the wrong entity; true
+names no longer marked. A link into the knowledge base is judged anew from ``entity``; a
+link to one of the store's own entities reuses the recorded judgement when the store
+gives the same entity (same type and name) and is otherwise reported as unjudged.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import apsw
+
+from marsad.kb import KnowledgeBase
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One judged span (see the module's docstring)."""
+    url: str
+    start: int
+    end: int
+    surface: str
+    name: str
+    type: str | None = None
+    entity: str | None = None
+    system: dict = field(default_factory=dict, hash=False, compare=False)
+    link: str | None = None
+    note: str = ""
+
+
+def read(path: str | Path) -> list[Judged]:
+    """A sample from its JSON Lines file."""
+    out = []
+    for line in Path(path).read_text("utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            out.append(Judged(**{k: row.get(k) for k in Judged.__dataclass_fields__ if k in row}))
+    return out
+
+
+def write(path: str | Path, rows: Iterable[Judged]) -> None:
+    """Write a sample as JSON Lines, one judged span a line."""
+    with Path(path).open("w", encoding="utf-8") as out:
+        for r in rows:
+            out.write(json.dumps({k: getattr(r, k) for k in Judged.__dataclass_fields__}, ensure_ascii=False) + "\n")
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A mention of the store, by its article's url and offsets into the original text."""
+    url: str
+    start: int
+    end: int
+    text: str
+    type: str
+    entity: str | None
+    entity_type: str | None
+    entity_name: str | None
+    kb_id: str | None
+    wikidata: str | None
+    name_en: str | None
+    via_title: bool
+
+
+def marked(db: apsw.Connection, urls: set[str]) -> dict[str, list[Marked]]:
+    """The store's mentions in the articles of ``urls``, in original offsets."""
+    from marsad.document import OffsetMap
+    out: dict[str, list[Marked]] = {}
+    for url, runs in db.execute("SELECT url, offset_map FROM documents WHERE url IS NOT NULL"):
+        if url not in urls or url in out:
+            continue
+        mapping = OffsetMap(tuple(tuple(r) for r in json.loads(runs)))
+        out[url] = [Marked(url, mapping.to_original(s), mapping.to_original(e), t, k, en, et, n, kb, wd, ne, bool(v))
+                    for s, e, t, k, en, et, n, kb, wd, ne, v in db.execute(
+                        "SELECT m.start, m.end, m.text, m.type, m.entity, e.type, e.name, e.kb_id, e.wikidata,"
+                        " e.name_en, m.via_title FROM mentions m JOIN documents d ON d.id = m.document"
+                        " LEFT JOIN entities e ON e.id = m.entity WHERE d.url = ?", (url,))]
+    return out
+
+
+def system_record(m: Marked) -> dict:
+    """What the system said of a span, as a judged span records it."""
+    return {"text": m.text, "type": m.type, "entity": m.entity, "entity_type": m.entity_type,
+            "entity_name": m.entity_name, "kb_id": m.kb_id, "name_en": m.name_en}
+
+
+def over(judged: Judged, mentions: list[Marked]) -> Marked | None:
+    """The stored mention over a judged span: the one overlapping it most."""
+    best, most = None, 0
+    for m in mentions:
+        shared = min(m.end, judged.end) - max(m.start, judged.start)
+        if shared > most:
+            best, most = m, shared
+    return best
+
+
+def in_base(kb: KnowledgeBase, label: str | None) -> str | None:
+    """The knowledge-base id a judged entity label names, if it names one."""
+    if not label:
+        return None
+    if label.startswith("kb:"):
+        return label[3:] if label[3:] in kb.entities else None
+    if label[:1] == "Q" and label[1:].isdigit():
+        return next((e.id for e in kb.entities.values() if e.wikidata == label), None)
+    lowered = label.casefold()
+    return next((e.id for e in kb.entities.values() if e.name_en.casefold() == lowered), None)
+
+
+def link_verdict(kb: KnowledgeBase, judged: Judged, m: Marked) -> str:
+    """``right``, ``wrong``, ``missed`` (a knowledge-base entity linked elsewhere or nowhere),
+    ``none`` (no entity, and none to be had) or ``unjudged`` for a true name's mention."""
+    truth = in_base(kb, judged.entity)
+    if m.kb_id:
+        return "right" if m.kb_id == truth else "wrong"
+    if m.entity is None:
+        return "missed" if truth else "none"
+    recorded = judged.system or {}
+    if recorded.get("kb_id") is None and recorded.get("entity_name") == m.entity_name \
+            and recorded.get("entity_type") == m.entity_type and judged.link in {"right", "wrong"}:
+        return "missed" if truth and judged.link == "right" else judged.link
+    return "missed" if truth else "unjudged"
+
+
+@dataclass
+class Score:
+    """A store scored against a judged sample."""
+    judged: int = 0
+    marked: int = 0                  # judged spans the store still marks
+    not_names: int = 0               # ... that are not names
+    partial: int = 0                 # ... that are names with wrong bounds
+    names: int = 0                   # true names the store marks
+    links: Counter = field(default_factory=Counter)       # verdicts of the true names' links
+    unmarked_names: int = 0          # true names the store no longer marks
+    errors: list[tuple[str, Judged, Marked | None]] = field(default_factory=list)
+
+    @property
+    def not_name_rate(self) -> float:
+        """Share of marked spans that are not names."""
+        return self.not_names / self.marked if self.marked else 0.0
+
+    @property
+    def wrong_link_rate(self) -> float:
+        """Share of marked true names whose link was judged that are linked to the wrong entity."""
+        judged = self.links["right"] + self.links["wrong"] + self.links["missed"] + self.links["none"]
+        return self.links["wrong"] / judged if judged else 0.0
+
+    def summary(self) -> dict:
+        """The figures, rounded."""
+        return {"judged": self.judged, "marked": self.marked, "not_names": self.not_names,
+                "not_name_rate": round(self.not_name_rate, 4), "partial": self.partial, "names": self.names,
+                "links": dict(self.links), "wrong_link_rate": round(self.wrong_link_rate, 4),
+                "unmarked_names": self.unmarked_names}
+
+
+def score(db: apsw.Connection, kb: KnowledgeBase, sample: list[Judged]) -> Score:
+    """Score the store's mentions against a judged sample (articles missing from the store are left out)."""
+    stored = marked(db, {j.url for j in sample})
+    result = Score()
+    for j in sample:
+        if j.url not in stored:
+            continue
+        result.judged += 1
+        m = over(j, stored[j.url])
+        if m is None:
+            if j.name == "yes":
+                result.unmarked_names += 1
+                result.errors.append(("unmarked", j, None))
+            continue
+        result.marked += 1
+        if j.name == "no":
+            result.not_names += 1
+            result.errors.append(("not a name", j, m))
+        elif j.name == "partial":
+            result.partial += 1
+        else:
+            result.names += 1
+            verdict = link_verdict(kb, j, m)
+            result.links[verdict] += 1
+            if verdict in {"wrong", "unjudged", "missed"}:
+                result.errors.append((verdict, j, m))
+    return result
