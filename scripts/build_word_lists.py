@@ -15,9 +15,9 @@ Recognition asks for stronger evidence before it takes such a word alone for a n
 
 The same pass counts, in the tagged names of two words or more (and no more than four),
 where each word form stands: first (a given name: فهد، محمد) or last (a surname), and for a
-last word how many different first words it follows — a surname many people share
-(القحطاني after ياسر، محمد، سعيد…) tells no one apart when written alone, while ميسي or
-بولوني follows one given name only. Forms seen at least MIN_NAME_COUNT times in names are
+last word how many different given names it follows and how often the commonest of them —
+a surname many people share (القحطاني after ياسر، محمد، سعيد…) tells no one apart when
+written alone, while أوباما follows باراك in most of its uses. Forms seen at least MIN_NAME_COUNT times in names are
 kept. Deterministic: the same articles give the same files.
 """
 from __future__ import annotations
@@ -38,7 +38,7 @@ MAX_NAME_SHARE = 0.5    # a form the tagger reads as a name less often than this
 MIN_NAME_COUNT = 5      # uses inside tagged names before a form's position is recorded
 
 
-def _count(batch: list[tuple[str, dict]]) -> tuple[Counter, Counter, Counter, Counter, set]:
+def _count(batch: list[tuple[str, dict]]) -> tuple[Counter, Counter, Counter, Counter, Counter]:
     from marsad import pipeline, threads
     from marsad.errors import InputError
     from marsad.ingest.records import article_from_record
@@ -46,7 +46,7 @@ def _count(batch: list[tuple[str, dict]]) -> tuple[Counter, Counter, Counter, Co
     from marsad.recognise import default_tagger
     threads.pin()
     tagger = default_tagger()
-    seen, named, first, last, pairs = Counter(), Counter(), Counter(), Counter(), set()
+    seen, named, first, last, pairs = Counter(), Counter(), Counter(), Counter(), Counter()
     for name, record in batch:
         try:
             article = article_from_record(record, name, "json")
@@ -61,7 +61,7 @@ def _count(batch: list[tuple[str, dict]]) -> tuple[Counter, Counter, Counter, Co
             if span.type == "PER" and 2 <= len(words) <= 4:
                 first[words[0]] += 1
                 last[words[-1]] += 1
-                pairs.add((words[0], words[-1]))
+                pairs[(words[0], words[-1])] += 1
         for token in doc.tokens:
             if token.kind == "word":
                 form = written_form(doc.text[token.start:token.end])
@@ -80,14 +80,14 @@ def main() -> int:
     args = parser.parse_args()
     rows = list(records(args.data, DEV_DAYS))
     batches = [rows[i:i + 200] for i in range(0, len(rows), 200)]
-    seen, named, first, last, pairs = Counter(), Counter(), Counter(), Counter(), set()
+    seen, named, first, last, pairs = Counter(), Counter(), Counter(), Counter(), Counter()
     with multiprocessing.get_context("forkserver").Pool(args.workers) as pool:
         for done, (s, n, f, la, p) in enumerate(pool.imap(_count, batches), 1):
             seen.update(s)
             named.update(n)
             first.update(f)
             last.update(la)
-            pairs |= p
+            pairs.update(p)
             print(f"\r{done}/{len(batches)} batches", end="", file=sys.stderr)
     print(file=sys.stderr)
     total = sum(seen.values())
@@ -102,16 +102,22 @@ def main() -> int:
         for form, count, share in common:
             out.write(f"{form}\t{count * 1e6 / total:.1f}\t{share:.3f}\n")
     print(f"{len(common):,} common forms of {len(seen):,} written forms ({total:,} words)")
-    followed = Counter(w for _, w in pairs)
+    from marsad.words import GIVEN_LEAD
+    given = {f for f in first if first[f] >= MIN_NAME_COUNT and first[f] >= GIVEN_LEAD * last[f]}
+    followed, commonest = Counter(), Counter()
+    for (f, w), n in pairs.items():
+        if f in given:
+            followed[w] += 1
+            commonest[w] = max(commonest[w], n)
     kept = sorted((f for f in set(first) | set(last) if first[f] + last[f] >= MIN_NAME_COUNT),
                   key=lambda f: (-(first[f] + last[f]), f))
     with (args.out / "names" / "name_positions.tsv").open("w", encoding="utf-8") as out:
         out.write(f"# Where word forms stand in the person names the tagger finds in {len(rows):,} SaudiNewsNet articles of\n"
                   f"# the development days (names of 2–4 words; forms seen ≥ {MIN_NAME_COUNT} times). Built by "
                   f"scripts/build_word_lists.py on {dt.date.today()};\n# derived from SaudiNewsNet (CC BY-NC-SA 4.0).\n"
-                  "# form\tfirst\tlast\tfirst_words_before_it\n")
+                  "# form\tfirst\tlast\tgiven_names_before_it\tcommonest_given_name_before_it\n")
         for form in kept:
-            out.write(f"{form}\t{first[form]}\t{last[form]}\t{followed[form]}\n")
+            out.write(f"{form}\t{first[form]}\t{last[form]}\t{followed[form]}\t{commonest[form]}\n")
     print(f"{len(kept):,} forms with their places in names")
     return 0
 

@@ -73,6 +73,33 @@ def written_form(word: str) -> str:
     return word.strip()
 
 
+_HAMZA_ALEFS = "أإ"
+
+
+def same_spelling(text: str, name: str, adjective: bool = False) -> bool:
+    """Whether a word written in the text may be a name written so, not another word that only
+    shares its key: the text may drop a hamza the name has (اوباما for أوباما) but not add
+    one the name lacks (بأول is not باول), nor write آ for أ (أبي is not آبي), nor add an
+    article the name never takes (الحماس is not حماس; an ``adjective`` takes one), nor lose
+    the hamza-alef and lam a name begins with, which were never an article (بأن is not ألبان).
+    Both are written forms."""
+    text, name = written_form(text), written_form(name)
+    if name[:2] in ("أل", "إل") and text[:2] not in ("أل", "إل", "ال"):
+        return False
+    if text.startswith("ال") and not name.startswith("ال"):
+        if not adjective:
+            return False
+        text = text[2:]
+    if name.startswith("ال") and not text.startswith("ال"):
+        name = name[2:]
+    if len(text) != len(name):
+        return True          # the keys met through other folds (ة/ه, ى/ي): nothing to compare letter by letter
+    for t, n in zip(text, name):
+        if t in _HAMZA_ALEFS and n not in _HAMZA_ALEFS or t == "آ" and n != "آ" or n == "آ" and t in _HAMZA_ALEFS:
+            return False
+    return True
+
+
 RULES: tuple[Callable[[str], str], ...] = (
     compose_presentation_forms,
     remove_invisibles,
@@ -162,6 +189,28 @@ def strip_article(key: str) -> str:
     if key.startswith(art) and len(key) - len(art) >= _clitics()["min_stem"]:
         return key[len(art):]
     return key
+
+
+@functools.cache
+def _compound_starts() -> frozenset[str]:
+    return frozenset(_clitics()["compound_name_starts"])
+
+
+def compound_start(key: str) -> str | None:
+    """The first half of a compound name a keyed word begins with, when it is joined (عبدالعزيز → عبد)."""
+    return next((start for start in _compound_starts() if key.startswith(start) and len(key) > len(start)), None)
+
+
+def join_compounds(keys: list[str]) -> list[str]:
+    """Keyed words with the first half of a compound name joined to the word after it, as
+    Arabic writes them either way (عبد العزيز = عبدالعزيز، أبو مازن = أبومازن)."""
+    out: list[str] = []
+    for word in keys:
+        if out and out[-1] in _compound_starts():
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
 
 
 @functools.cache

@@ -54,6 +54,17 @@ def test_a_spelling_the_base_does_not_list_is_judged_by_the_spelling_model():
     assert people == {"ستولتنبيرغ": ("jens_stoltenberg", "sound"), "بلينكين": ("antony_blinken", "sound")}
 
 
+def test_a_short_surname_alone_needs_the_article_to_support_a_sound_match():
+    alone = doc_from("وقال المتحدث باسم الشرطة في زوريخ إن الممثل برودكين عاد إلى بريطانيا.")
+    assert all(m.entity != "recep_tayyip_erdogan" for m in alone.mentions)
+    unsupported = doc_from("وقال بايدين للصحفيين إن الخطة جاهزة.", "2022-05-01")
+    assert all(m.entity != "joe_biden" for m in unsupported.mentions)
+    supported = doc_from("وقال بايدين للصحفيين إن الولايات المتحدة مستعدة.", "2022-05-01")
+    biden = [m for m in supported.mentions if m.text == "بايدين"]
+    assert biden and biden[0].entity == "joe_biden"
+    assert [f for f, _, _ in biden[0].evidence] == ["sound", "context"]
+
+
 def test_across_articles_foreign_spellings_meet_but_arab_names_are_their_own(db_path):
     with Marsad(db_path) as marsad:
         for text in ("وقال المدرب سعد الشهري للصحفيين إن الفريق جاهز.", "وقال المدرب سعيد الشهري للصحفيين إن الفريق جاهز.",

@@ -13,19 +13,39 @@ from importlib import resources as importlib_resources
 
 from marsad import resources
 from marsad.kb.model import Entity, Office
-from marsad.normalize import orthographic_key, strip_article
+from marsad.normalize import compound_start, join_compounds, orthographic_key, strip_article, written_form
 from marsad.segment import iter_tokens
 
 FILES = ("countries", "cities", "regions", "organisations", "media", "people")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
-    """The key names are matched by: the orthographic key of each word, without its article.
+    """The key names are matched by: the orthographic key of each word, compound names joined
+    (عبد العزيز = عبدالعزيز), each word without its article.
 
     Punctuation between words is dropped (يون سوك-يول = يون سوك يول).
     """
-    words = (name[s:e] for s, e, kind in iter_tokens(name) if kind != "punct")
-    return " ".join(strip_article(orthographic_key(w)) for w in words)
+    words = [orthographic_key(name[s:e]) for s, e, kind in iter_tokens(name) if kind != "punct"]
+    return keyed_words(words)
+
+
+def name_keys(name: str) -> list[str]:
+    """The keys a name of the base is found by: its name key and, when a word of it begins
+    with a hamza-alef and lam (ألمانيا، ألباني) — never an article — the key with that word
+    whole, so that «الألماني» finds ألماني (a text's «ال» is taken for the article)."""
+    key = name_key(name)
+    raw = [name[s:e] for s, e, kind in iter_tokens(name) if kind != "punct"]
+    if not any(written_form(w)[:2] in ("أل", "إل") for w in raw):
+        return [key] if key else []
+    whole = " ".join(orthographic_key(w) if written_form(w)[:2] in ("أل", "إل") else strip_article(orthographic_key(w))
+                     for w in raw)
+    return [k for k in dict.fromkeys((key, whole)) if k]
+
+
+def keyed_words(keys: list[str]) -> str:
+    """The name key of words already keyed one by one (their articles still on)."""
+    return " ".join(strip_article(w) for w in join_compounds(keys))
 
 
 def _date(value) -> dt.date | None:
@@ -87,18 +107,21 @@ class KnowledgeBase:
     def __post_init__(self) -> None:
         for entity in self.entities.values():
             for name in entity.names:
-                key = name_key(name)
-                if key and all(a.entity != entity.id for a in self.aliases[key]):
-                    self.aliases[key].append(Alias(entity.id, name in entity.ambiguous_aliases))
+                for key in name_keys(name):
+                    if all(a.entity != entity.id for a in self.aliases[key]):
+                        self.aliases[key].append(Alias(entity.id, name in entity.ambiguous_aliases))
             for form in entity.demonyms:
-                self.demonyms.setdefault(name_key(form), entity.id)
+                for key in name_keys(form):
+                    self.demonyms.setdefault(key, entity.id)
             for office in entity.offices:
                 self.holders[office.office].append((office, entity.id))
         self.max_alias_words = max((len(k.split()) for k in self.aliases), default=1)
-        self.first_words: dict[str, int] = {}       # first word of a name → the most words a name has
+        self.first_words: dict[str, int] = {}       # first word of a name → the most words it may be written in
         for key in (*self.aliases, *self.demonyms):
             words = key.split()
-            self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
+            written = len(words) + sum(1 for w in words if compound_start(w))   # عبدالعزيز may be two words
+            for first in filter(None, {words[0], compound_start(words[0])}):
+                self.first_words[first] = max(self.first_words.get(first, 0), written)
 
     def lookup(self, name: str) -> list[Entity]:
         """Entities a name may refer to, unambiguous ones first."""
@@ -110,6 +133,11 @@ class KnowledgeBase:
         terms = [(o, pid) for o, pid in self.holders.get(office, ()) if o.held_on(day)]
         terms.sort(key=lambda t: t[0].acting)
         return self.entities[terms[0][1]] if terms else None
+
+    def written(self, entity_id: str, key: str) -> list[str]:
+        """The entity's names and nationality adjectives, as written, whose key is ``key``."""
+        entity = self.entities[entity_id]
+        return [n for n in (*entity.names, *entity.demonyms) if key in name_keys(n)]
 
     def named_on(self, entity_id: str, day: dt.date, name: str | None = None) -> bool:
         """Whether the news could name the entity on ``day`` (by ``name``, when given): not before

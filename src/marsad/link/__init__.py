@@ -20,6 +20,7 @@ from marsad.link import candidates as cand
 from marsad.link import translit
 from marsad.link.metonymy import stands_for
 from marsad.link.offices import holder
+from marsad.words import is_given_name
 
 NEW = "new:"
 
@@ -47,7 +48,7 @@ def _title_of(doc: Document, mention: Mention) -> Title | None:
 
 
 def _link_name(doc: Document, mention: Mention, kb: KnowledgeBase, day: dt.date | None, named: Counter) -> Mention:
-    found = cand.find(kb, mention.text, mention.type)
+    found = cand.find(kb, mention.text, mention.type, day, frozenset(named))
     title = _title_of(doc, mention)
     if title:
         office = holder(kb, title, day, named)
@@ -65,6 +66,14 @@ def _link_name(doc: Document, mention: Mention, kb: KnowledgeBase, day: dt.date 
     if choice is None:
         return dataclasses.replace(mention, entity=None, evidence=())
     return dataclasses.replace(mention, entity=choice.entity, evidence=tuple(choice.features))
+
+
+def _demonym(mention: Mention, kb: KnowledgeBase) -> Mention:
+    """A nationality adjective stands for its country; the evidence says so."""
+    if not mention.entity or mention.entity not in kb.entities:
+        return mention
+    return dataclasses.replace(mention, evidence=(("demonym", 1.0, f"«{mention.text}» is a nationality adjective of "
+                                                                 f"{kb.entities[mention.entity].name_en}"),))
 
 
 def _apposition(doc: Document, title: Title, mentions: list[Mention]) -> Mention | None:
@@ -99,8 +108,20 @@ def _via_titles(doc: Document, kb: KnowledgeBase, day: dt.date | None, mentions:
     return out
 
 
+def _first_name_of(m: Mention, people: list[Mention]) -> Mention | None:
+    """The one person of the article whose full name a given name alone begins (الأمير محمد after
+    «محمد بن سلمان»); None when no one's or several people's names begin so."""
+    if m.type != "PER" or len(m.text.split()) != 1 or not is_given_name(m.text):
+        return None
+    key = name_key(m.text)
+    owners = {p.entity: p for p in people if p.type == "PER" and len(p.text.split()) > 1
+              and name_key(p.text).split()[0] == key}
+    return next(iter(owners.values())) if len(owners) == 1 else None
+
+
 def _same_in_article(mentions: list[Mention]) -> list[Mention]:
-    """Unlinked names that repeat a linked one (the same spelling, a surname, a close sound) join it."""
+    """Unlinked names that repeat a linked one (the same spelling, a surname, a close sound, the
+    given name of the article's one person so named) join it."""
     linked = [m for m in mentions if m.entity and not m.via_title]
     out = []
     for m in mentions:
@@ -113,6 +134,11 @@ def _same_in_article(mentions: list[Mention]) -> list[Mention]:
                     m = dataclasses.replace(m, entity=other.entity, evidence=(
                         ("article", 1.0, f"the article also writes «{other.text}»"),))
                     break
+            else:
+                owner = _first_name_of(m, linked)
+                if owner:
+                    m = dataclasses.replace(m, entity=owner.entity, evidence=(
+                        ("article", 1.0, f"the given name of «{owner.text}», the one person of the article so named"),))
         out.append(m)
     return out
 
@@ -124,10 +150,12 @@ def _group_new(mentions: list[Mention]) -> list[Mention]:
     assigned = {}
     for m in order:
         key = name_key(m.text)
+        firsts = [g for g in groups if g[0] == "PER" and len(g[1].split()) > 1 and name_key(g[1]).split()[0] == key]
         for kind, canonical, pid in groups:
             ckey = name_key(canonical)
             if kind == m.type and (key == ckey or (kind == "PER" and ckey.endswith(" " + key))
-                                   or translit.similarity(m.text, canonical) >= 0.9):
+                                   or translit.similarity(m.text, canonical) >= 0.9
+                                   or len(firsts) == 1 and firsts[0][2] == pid and is_given_name(m.text)):
                 assigned[id(m)] = pid
                 break
         else:
@@ -141,7 +169,7 @@ def link(doc: Document, kb: KnowledgeBase | None = None) -> Document:
     """Stage: set ``entity`` (and ``evidence``, ``stands_for``) on every mention; add titles' mentions."""
     kb = kb or knowledge_base()
     day, named = _day(doc), _named(doc)
-    mentions = [m if m.type == "NORP" else _link_name(doc, m, kb, day, named) for m in doc.mentions]
+    mentions = [_demonym(m, kb) if m.type == "NORP" else _link_name(doc, m, kb, day, named) for m in doc.mentions]
     mentions = _same_in_article(mentions)
     mentions = sorted(mentions + _via_titles(doc, kb, day, mentions), key=lambda m: (m.start, m.end))
     mentions = [dataclasses.replace(m, stands_for=stands_for(doc, m, kb)) if m.type == "GPE" else m

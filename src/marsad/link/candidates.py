@@ -6,7 +6,9 @@ in one place, with their weights.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
@@ -14,6 +16,7 @@ from importlib import resources
 from marsad.kb import KnowledgeBase, name_key
 from marsad.link import spelling, translit
 from marsad.normalize import orthographic_key
+from marsad.words import is_common, tells_no_one_apart
 
 COMPATIBLE = {"PER": {"PER"}, "ORG": {"ORG"}, "GPE": {"GPE", "LOC"}, "LOC": {"LOC", "GPE"},
               "MISC": {"ORG", "EVENT", "MISC"}, "EVENT": {"EVENT"}, "NORP": {"GPE"}}
@@ -74,16 +77,56 @@ def own_name(surface: str, target: str) -> bool:
     return any(k in _person_names() for k in (orthographic_key(w) for w in surface.split()) if k not in theirs)
 
 
-def find(kb: KnowledgeBase, surface: str, kind: str) -> dict[str, Candidate]:
-    """Candidates for a name as written, with the name and sound features filled in."""
+SOUND_MIN_LETTERS = 5      # shorter spellings meet too many other names by sound
+ARAB_LETTERS = re.compile("[عحضظ]")   # letters no transliteration of a foreign name uses
+ALONE_CAP = 0.8            # a short surname alone judged a spelling of a known person's needs the article's
+CONTEXT = 0.4              # support, which the person's country or body, named in the article, gives
+ALONE_LONG = 7             # letters from which a surname alone is rare enough to carry itself (ستولتنبيرغ)
+
+
+def may_sound_alike(text: str) -> bool:
+    """Whether a name is one whose spellings vary by sound: written from another script (one
+    with ع ح ض ظ is an Arab's name, whose Arabic spelling does not vary), at least five
+    letters long, and not a common word."""
+    return (sum(ch.isalpha() for ch in text) >= SOUND_MIN_LETTERS and not ARAB_LETTERS.search(text)
+            and not (len(text.split()) == 1 and is_common(text)))
+
+
+def nasab_prefixes(surface: str) -> list[str]:
+    """A name and its father's name, when the name goes on with forefathers or a family
+    («محمد بن سلمان بن عبد العزيز آل سعود» → «محمد بن سلمان بن عبد العزيز»، «محمد بن سلمان»)."""
+    words = surface.split()
+    keys = [orthographic_key(w) for w in words]
+    cuts = [i for i, k in enumerate(keys) if i >= 3 and (k in _SONS or k == "ال")]
+    return [" ".join(words[:i]) for i in sorted(cuts, reverse=True) if keys[1] in _SONS]
+
+
+_SONS = {"بن", "ابن", "بنت"}
+
+
+def related(kb: KnowledgeBase, entity_id: str) -> set[str]:
+    """The countries and bodies an entity belongs to: its country, the jurisdictions of its offices."""
+    entity = kb.entities[entity_id]
+    return {o.jurisdiction for o in entity.offices} | ({entity.country} if entity.country else set())
+
+
+def find(kb: KnowledgeBase, surface: str, kind: str, day: dt.date | None = None,
+         named: frozenset[str] = frozenset()) -> dict[str, Candidate]:
+    """Candidates for a name as written, with the name and sound features filled in.
+
+    ``day`` (the article's date) leaves out entities not yet named so; ``named`` holds the
+    knowledge-base entities the article names, which support a surname alone."""
     found: dict[str, Candidate] = {}
     allowed = COMPATIBLE.get(kind, {kind})
+    alone = len(surface.split()) == 1 and tells_no_one_apart(surface)
     for alias in kb.aliases.get(name_key(surface), ()):
         entity = kb.entities[alias.entity]
-        if entity.type in allowed or kind == "MISC":
+        if (entity.type in allowed or kind == "MISC") and (day is None or kb.named_on(entity.id, day, surface)):
+            weak = alias.ambiguous or entity.type == "PER" and alone
             c = found.setdefault(entity.id, Candidate(entity.id))
-            c.add("name", 1.0 if not alias.ambiguous else 0.6,
-                  f"«{surface}» is {'a' if not alias.ambiguous else 'an ambiguous'} name of {entity.name_en}")
+            c.add("name", 1.0 if not weak else 0.6,
+                  f"«{surface}» is {'a' if not weak else 'an ambiguous'} name of {entity.name_en}"
+                  + (" (a given name, shared surname or common word alone)" if weak and not alias.ambiguous else ""))
     for c in found.values():
         capital = kb.entities[c.entity].capital
         if capital in found and len(found) == 2:
@@ -91,22 +134,41 @@ def find(kb: KnowledgeBase, surface: str, kind: str) -> dict[str, Candidate]:
                                   "the country is meant unless the text says the city")
     if found:
         return found      # a name the base knows is not second-guessed by sound
+    if kind == "PER":
+        for prefix in nasab_prefixes(surface):
+            people = [a.entity for a in kb.aliases.get(name_key(prefix), ()) if kb.entities[a.entity].type == "PER"
+                      and not a.ambiguous and (day is None or kb.named_on(a.entity, day, prefix))]
+            if len(people) == 1:
+                found[people[0]] = Candidate(people[0])
+                found[people[0]].add("nasab", 1.0, f"«{surface}» is «{prefix}» with the names of forefathers "
+                                                   f"or family after it: {kb.entities[people[0]].name_en}")
+                return found
+    if not may_sound_alike(surface):
+        return found
     index = sound_index(kb)
     near = translit.lookup_keys(surface)
     pool = {entry for k in near for entry in index.whole.get(k, ())}
-    if kind == "PER" and len(surface.split()) == 1:
+    one_word = len(surface.split()) == 1
+    if kind == "PER" and one_word:
         pool |= {entry for k in near for entry in index.surname.get(k, ())}
     for entity_id, name in sorted(pool):
         entity = kb.entities[entity_id]
-        if entity.type not in allowed:
+        if entity.type not in allowed or day is not None and not kb.named_on(entity_id, day):
             continue
-        target = name.split()[-1] if len(surface.split()) == 1 and entity.type == "PER" else name
+        target = name.split()[-1] if one_word and entity.type == "PER" else name
         p = spelling.probability(surface, target)
         score = min(p, SOUND_SURE) if own_name(surface, target) else min(1.0, p / SOUND_SURE)
+        short = one_word and entity.type == "PER" and sum(ch.isalpha() for ch in surface) < ALONE_LONG
+        if short:
+            score = min(score, ALONE_CAP)
         if p >= spelling.model().threshold and score > (found[entity_id].score if entity_id in found else 0.0):
             found[entity_id] = Candidate(entity_id)
             why = "" if p == 1.0 else ": " + ", ".join(f"{n} {w:+.2f}" for n, w in spelling.explain(surface, target, 3))
             found[entity_id].add("sound", score, f"«{surface}» is a spelling of «{target}» (judged {p:.2f}{why})")
+            support = related(kb, entity_id) & named
+            if short and support:
+                found[entity_id].add("context", CONTEXT, "the article names "
+                                     + ", ".join(sorted(kb.entities[e].name_en for e in support)))
     return found
 
 

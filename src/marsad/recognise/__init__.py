@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 
 from marsad import resources
 from marsad.document import Document, Mention, Title
 from marsad.kb import KnowledgeBase, knowledge_base
 from marsad.recognise.gazetteer import Found, find_names
 from marsad.recognise.merge import Candidate, resolve
+from marsad.recognise.named_after import named_after
 from marsad.recognise.propagate import surnames, undouble
 from marsad.recognise.tagger import Tagger, TaggedSpan, load_tagger
 from marsad.normalize import orthographic_key, proclitic_splits, skip_letters, strip_article
 from marsad.recognise.titles import find_titles, function_words, person_names
+from marsad.words import is_function_like
 
 
 def _provincial_city(kb: KnowledgeBase, entity_id: str) -> bool:
@@ -52,8 +55,9 @@ def _from_titles(titles: list[Title]) -> list[Candidate]:
 def _bare_start(doc: Document, span: TaggedSpan, kb: KnowledgeBase, seen: set[str]) -> int:
     """Where a tagged name starts once the proclitics glued to its first word are left out.
 
-    A proclitic comes off when what remains is a name the base or the name list knows, or
-    a word the article also writes alone; a و comes off any name of three letters or more.
+    A proclitic comes off when what remains is a name the base knows, a word the article
+    also writes alone, or — after و or ف — a name of the name list (بايدين is not ب + ايدين);
+    a و comes off any name of three letters or more.
     """
     first_end = doc.text.find(" ", span.start, span.end)
     word = doc.text[span.start: first_end if first_end != -1 else span.end]
@@ -63,8 +67,9 @@ def _bare_start(doc: Document, span: TaggedSpan, kb: KnowledgeBase, seen: set[st
     if known:
         return span.start
     for letters, rest in proclitic_splits(key)[1:]:
-        if (" ".join([strip_article(rest), *map(strip_article, tail)]) in kb.aliases or rest in person_names()
-                or rest in seen or strip_article(rest) in seen):
+        conjunction = set(key[:letters]) <= {"و", "ف"}     # a name list entry is not enough after ب ل ك
+        if (" ".join([strip_article(rest), *map(strip_article, tail)]) in kb.aliases
+                or conjunction and rest in person_names() or rest in seen or strip_article(rest) in seen):
             return span.start + skip_letters(word, letters)
     if key[:1] == "و" and len(key) > 3 and key not in seen:
         return span.start + skip_letters(word, 1)
@@ -116,16 +121,28 @@ def _never_alone() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(function_words()["maqsura_particles"]), frozenset(units)
 
 
+_LATIN = re.compile("[A-Za-z]")
+_ARABIC = re.compile("[\u0621-\u064a]")
+
+
 def _a_name(doc: Document, span: TaggedSpan) -> bool:
-    """Whether a tagged span may be a name: one word that is a particle as written (على,
-    whose key is علي's) is not, nor is a counted noun (دولة، شهر، وزير) taken for a person.
-    Currencies stay: ANERcorp, and the tagger with it, marks them MISC."""
+    """Whether a tagged span may be a name. Not: Latin and Arabic words run together (a page's
+    «Previous» before its outlet's name); one word of two letters or fewer (د، بي); one word
+    that, as written, is a common word the news almost never uses as a name (على، بأن،
+    ومعالي، أكبر: ``data/common_words.tsv``) or a particle whose key is a name's (على / علي);
+    a counted noun (دولة، شهر، وزير) taken for a person. Currencies stay: ANERcorp, and the
+    tagger with it, marks them MISC."""
     text = doc.text[span.start:span.end].strip()
-    if not text or " " in text:
+    if not text or _LATIN.search(text) and _ARABIC.search(text):
+        return False
+    if " " in text:
         return True
+    if sum(ch.isalpha() for ch in text) <= 2 or is_function_like(text):
+        return False
     particles, units = _never_alone()
     forms = {text, text[1:] if text[0] in "وفبلك" else text, text[2:] if text[:2] in {"وب", "ول", "فب", "فل"} else text}
-    return not (forms & particles or span.type == "PER" and strip_article(orthographic_key(text)) in units)
+    return not (forms & particles or any(is_function_like(f) for f in forms)
+                or span.type == "PER" and strip_article(orthographic_key(text)) in units)
 
 
 def _from_tagger(doc: Document, kb: KnowledgeBase, tagged: list[TaggedSpan]) -> list[Candidate]:
@@ -144,6 +161,7 @@ def recognise(doc: Document, kb: KnowledgeBase | None = None, tagger: Tagger | N
     candidates = _from_kb(doc, kb, find_names(doc, kb), tagged) + _from_titles(titles)
     candidates += _from_tagger(doc, kb, tagged)
     chosen = resolve(doc, [undouble(doc, c) for c in candidates])
+    chosen = resolve(doc, chosen + named_after(doc, chosen))
     chosen = resolve(doc, chosen + surnames(doc, chosen))
     mentions = tuple(Mention(c.start, c.end, doc.text[c.start:c.end], c.type, c.entity, c.source, c.score,
                              candidates=c.candidates) for c in chosen)

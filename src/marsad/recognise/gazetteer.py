@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from marsad.document import Document, Token
-from marsad.kb import KnowledgeBase
-from marsad.normalize import orthographic_key, proclitic_splits, skip_letters, strip_article
+from marsad.kb import KnowledgeBase, keyed_words
+from marsad.normalize import orthographic_key, proclitic_splits, same_spelling, skip_letters, strip_article
 
 _JOINERS = {"-", "\u2010", "\u2011"}
 
@@ -60,18 +60,20 @@ def find_names(doc: Document, kb: KnowledgeBase) -> list[Found]:
     for run in runs(doc):
         words = [doc.text[t.start:t.end] for t in run]
         keys = [orthographic_key(w) for w in words]
-        bare = [strip_article(k) for k in keys]
         i = 0
         while i < len(run):
             hit = None
-            splits = [(letters, strip_article(first)) for letters, first in proclitic_splits(keys[i])]
-            longest = max((kb.first_words.get(first, 0) for _, first in splits), default=0)
+            splits = proclitic_splits(keys[i])
+            longest = max((kb.first_words.get(strip_article(first), 0) for _, first in splits), default=0)
             for length in range(min(longest, len(run) - i), 0, -1):
-                tail = bare[i + 1:i + length]
+                tail = keys[i + 1:i + length]
                 for letters, first in splits:
-                    if kb.first_words.get(first, 0) < length:
+                    if kb.first_words.get(strip_article(first), 0) < length:
                         continue
-                    match = _match(kb, " ".join([first, *tail]))
+                    key = keyed_words([first, *tail])
+                    match = _match(kb, key)
+                    if match and length == 1:
+                        match = _spelled(kb, key, words[i][skip_letters(words[i], letters):], match)
                     if match:
                         start = run[i].start + skip_letters(words[i], letters)
                         hit = (length, Found(start, run[i + length - 1].end, *_typed(kb, *match)))
@@ -84,6 +86,14 @@ def find_names(doc: Document, kb: KnowledgeBase) -> list[Found]:
             else:
                 i += 1
     return found
+
+
+def _spelled(kb: KnowledgeBase, key: str, surface: str, match):
+    """A one-word match kept for the entities one of whose names it may be as written
+    (:func:`marsad.normalize.same_spelling`): «بأول» is not Powell, «الإبل» not Apple."""
+    entities, ambiguous, demonym = match
+    kept = tuple(e for e in entities if any(same_spelling(surface, n, demonym) for n in kb.written(e, key)))
+    return (kept, ambiguous or len(kept) > 1, demonym) if kept else None
 
 
 def _typed(kb: KnowledgeBase, entities: tuple[str, ...], ambiguous: bool, demonym: bool):

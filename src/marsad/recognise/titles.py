@@ -11,9 +11,10 @@ import functools
 from importlib import resources as importlib_resources
 from marsad import resources
 from marsad.document import Document, Title, Token
-from marsad.kb import KnowledgeBase, name_key
+from marsad.kb import KnowledgeBase, keyed_words, name_key
 from marsad.normalize import orthographic_key, proclitic_splits, skip_letters, strip_article
 from marsad.recognise.gazetteer import runs
+from marsad.words import is_function_like
 
 _FORMER = {"سابق", "سابقه", "اسبق", "اسبقه"}
 GENERIC = {"president", "minister", "leader", "commander", "chair", "governor", "ambassador", "spokesperson",
@@ -70,7 +71,7 @@ def _jurisdiction(kb: KnowledgeBase, words: list[str], bare: list[str], j: int) 
         return kb.demonyms[bare[j]], None, 1
     for length in range(min(kb.max_alias_words, len(words) - j), 0, -1):
         for _, first in proclitic_splits(words[j]):
-            aliases = kb.aliases.get(" ".join([strip_article(first), *bare[j + 1:j + length]]))
+            aliases = kb.aliases.get(keyed_words([first, *words[j + 1:j + length]]))
             bodies = [a.entity for a in aliases or () if kb.entities[a.entity].type in {"GPE", "ORG"}]
             if bodies:
                 return bodies[0], None, length
@@ -89,15 +90,17 @@ def _known_person_follows(kb: KnowledgeBase, words: list[str], bare: list[str], 
 
 
 def _name_after(kb: KnowledgeBase, words: list[str], bare: list[str], run: list[Token], j: int,
-                tagged: set[int]) -> tuple[int, int] | None:
-    """The name written after a title: a known person, else words the tagger or the name list calls names."""
+                tagged: set[int], written: list[str]) -> tuple[int, int] | None:
+    """The name written after a title: a known person, else words the tagger or the name list
+    calls names — never a body's head noun, even with a clitic (رئيس نادي الزمالك، رئيس الأركان
+    بمكتب الوزير), nor a common word the news almost never uses as a name (ومعالي)."""
     honorifics = {tuple(h.split()) for h in function_words()["honorifics"]}
     for h in sorted(honorifics, key=len, reverse=True):
         if tuple(words[j:j + len(h)]) == h:
             j += len(h)
             break
     for length in range(min(kb.max_alias_words, len(words) - j), 0, -1):
-        aliases = kb.aliases.get(" ".join(bare[j:j + length]), ())
+        aliases = kb.aliases.get(keyed_words(words[j:j + length]), ())
         if any(kb.entities[a.entity].type == "PER" for a in aliases):
             return run[j].start, run[j + length - 1].end
     stop, particles, names = set(function_words()["stop"]), set(function_words()["name_particles"]), person_names()
@@ -108,6 +111,8 @@ def _name_after(kb: KnowledgeBase, words: list[str], bare: list[str], run: list[
         known = [kb.entities[a.entity].type for a in kb.aliases.get(key, ())]
         after_particle = end > j and words[end - 1] in particles      # بن علي: علي is a name, not على
         if (word in stop and not after_particle) or (known and "PER" not in known) or _role_at(words, bare, end):
+            break
+        if any(rest in stop for _, rest in proclitic_splits(word)[1:]) or is_function_like(written[end]):
             break
         if end > j and word[:1] in "وف" and word[1:] not in names:
             break
@@ -147,7 +152,8 @@ def find_titles(doc: Document, kb: KnowledgeBase, tagged: set[int] = frozenset()
     """
     found: list[Title] = []
     for run in runs(doc):
-        words = [orthographic_key(doc.text[t.start:t.end]) for t in run]
+        written = [doc.text[t.start:t.end] for t in run]
+        words = [orthographic_key(w) for w in written]
         bare = [strip_article(w) for w in words]
         i = 0
         while i < len(run):
@@ -166,7 +172,7 @@ def find_titles(doc: Document, kb: KnowledgeBase, tagged: set[int] = frozenset()
             after = i + length + used
             former = after < len(run) and bare[after] in _FORMER
             end = after + former
-            name = _name_after(kb, words, bare, run, end, tagged) if end < len(run) else None
+            name = _name_after(kb, words, bare, run, end, tagged, written) if end < len(run) else None
             if entity is None and anaphor is None and (length == 1 or set(roles) <= GENERIC) and name is None:
                 i += length
                 continue

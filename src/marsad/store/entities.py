@@ -1,14 +1,12 @@
 """Entities in the store: lasting ids for the actors the articles name, and people's decisions.
 
-A mention linked to the knowledge base takes the entity ``e-<kb id>``. A name the base
-does not know is looked up among the store's entities by its name key, then by its
-sound — stored names whose keys meet its own (:func:`marsad.link.translit.lookup_keys`), judged by the learnt spelling model
-(:mod:`marsad.link.spelling`), unless the word written differently is a name in its own
-right (سعد is not سعيد) — and, for a surname alone, by the surnames of stored
-people; failing that it
-founds a new entity whose id is a hash of its type and name. A merge or split made
-by a person is stored as a judgement, redirects and overrides that every later link
-passes through, so the matcher never undoes it.
+A mention linked to the knowledge base takes the entity ``e-<kb id>``. For a name the
+base does not know, :mod:`marsad.link.across` decides which stored entity it is from what
+this store answers (entities by name key, by sound key, by surname), or that it founds a
+new entity whose id is a hash of its type and name — and of its article, for a name that
+tells no one apart across articles (a given name alone). The features that decided are
+kept with the mention. A merge or split made by a person is stored as a judgement,
+redirects and overrides that every later link passes through, so the matcher never undoes it.
 """
 from __future__ import annotations
 
@@ -22,10 +20,9 @@ import apsw
 from marsad.document import Document, Mention
 from marsad.errors import MarsadError, NotFound
 from marsad.kb import KnowledgeBase, name_key
-from marsad.link import NEW, spelling, translit
-from marsad.link.candidates import own_name
-
-SOUND_SAME = 0.8   # the spelling judge's probability from which a stored name of another article is the same
+from marsad.link import NEW, across, translit
+from marsad.link.across import Decision
+from marsad.words import tells_no_one_apart
 
 
 def kb_entity_id(kb_id: str) -> str:
@@ -33,9 +30,11 @@ def kb_entity_id(kb_id: str) -> str:
     return f"e-{kb_id}"
 
 
-def new_entity_id(kind: str, name: str) -> str:
-    """The id a new entity gets: a hash of its type and name key, so re-runs agree."""
-    return "e-" + hashlib.sha256(f"{kind}|{name_key(name)}".encode()).hexdigest()[:12]
+def new_entity_id(kind: str, name: str, document: str = "") -> str:
+    """The id a new entity gets: a hash of its type and name key (and of its article, for a
+    name that tells no one apart across articles), so re-runs agree."""
+    scope = f"|{document}" if document else ""
+    return "e-" + hashlib.sha256(f"{kind}|{name_key(name)}{scope}".encode()).hexdigest()[:12]
 
 
 def _now() -> str:
@@ -67,29 +66,25 @@ class Entities:
                         (eid, entity.type, entity.name_ar, entity.name_en, entity.wikidata, kb_id, _now()))
         return eid
 
-    def _find(self, kind: str, text: str) -> str | None:
-        key = name_key(text)
-        rows = self.db.execute(
+    # -- what linking across articles may ask (marsad.link.across.Lookup) ---------------
+
+    def named(self, kind: str, key: str) -> list[tuple[str, int]]:
+        """Entities of a type seen under a name key, with their mentions, most mentioned first."""
+        return list(self.db.execute(
             "SELECT k.entity, count(m.id) FROM entity_keys k LEFT JOIN mentions m ON m.entity = k.entity"
-            " WHERE k.kind = 'name' AND k.key = ? AND k.type = ? GROUP BY k.entity ORDER BY 2 DESC", (key, kind))
-        for entity, _ in rows:
-            return entity
-        near = translit.lookup_keys(text)
-        sound = [(e, name) for e, name in self.db.execute(
+            " WHERE k.kind = 'name' AND k.key = ? AND k.type = ? GROUP BY k.entity ORDER BY 2 DESC", (key, kind)))
+
+    def sounding(self, kind: str, keys: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Entities of a type whose names have one of the index keys: (entity, its name)."""
+        return list(self.db.execute(
             "SELECT DISTINCT k.entity, e.name FROM entity_keys k JOIN entities e ON e.id = k.entity"
-            f" WHERE (k.kind, k.key) IN (VALUES {','.join(['(?, ?)'] * len(near))}) AND k.type = ?",
-            (*(v for pair in near for v in pair), kind))] if near else []
-        close = {e for e, name in sound
-                 if spelling.probability(text, name) >= SOUND_SAME and not own_name(text, name)}
-        if len(close) == 1:
-            return close.pop()
-        if kind == "PER" and len(text.split()) == 1:
-            people = {e for (e,) in self.db.execute(
-                "SELECT entity FROM entity_keys WHERE kind = 'surname' AND key = ? AND type = 'PER'",
-                (translit.key(text),))}
-            if len(people) == 1:
-                return people.pop()
-        return None
+            f" WHERE (k.kind, k.key) IN (VALUES {','.join(['(?, ?)'] * len(keys))}) AND k.type = ?",
+            (*(v for pair in keys for v in pair), kind)))
+
+    def surnamed(self, key: str) -> set[str]:
+        """People whose names end in a surname with this sound key."""
+        return {e for (e,) in self.db.execute(
+            "SELECT entity FROM entity_keys WHERE kind = 'surname' AND key = ? AND type = 'PER'", (key,))}
 
     def _remember(self, entity: str, kind: str, text: str) -> None:
         rows = [("name", name_key(text)), *translit.index_keys(text)]
@@ -103,37 +98,53 @@ class Entities:
                              (name_key(mention.text), mention.type, entity)).get
         return to or entity
 
-    def resolve(self, mention: Mention, local: dict[str, str]) -> str | None:
-        """The lasting id of a mention's entity (creating it when new)."""
+    def resolve(self, mention: Mention, local: dict[str, tuple[str, Decision]], document: str = "",
+                name: str | None = None) -> tuple[str | None, list[tuple[str, float, str]]]:
+        """The lasting id of a mention's entity (creating it when new), and the features that chose it.
+
+        ``name`` is the fullest name the article gives the entity (the mention's own by default):
+        a given name alone that the article also writes in full is decided by the full name."""
         raw = mention.entity
         if raw is None:
-            return None
+            return None, []
+        features: list[tuple[str, float, str]] = []
         if raw in self.kb.entities:
             entity = self._ensure_kb(raw)
         elif raw in local:
-            entity = local[raw]
+            entity, decision = local[raw]
+            features = decision.features
         else:
             kind = raw[len(NEW):].split(":", 1)[0] if raw.startswith(NEW) else mention.type
-            entity = self._find(kind, mention.text)
+            text = name or mention.text
+            decision = across.decide(kind, text, self)
+            entity = decision.entity
             if entity is None:
-                entity = new_entity_id(kind, mention.text)
+                scope = document if decision.scope == "article" else ""
+                entity = new_entity_id(kind, text, scope)
                 self.db.execute("INSERT OR IGNORE INTO entities VALUES (?, ?, ?, NULL, NULL, NULL, ?)",
-                                (entity, kind, mention.text, _now()))
-            local[raw] = entity
-        return self._redirect(self._override(mention, self._redirect(entity)))
+                                (entity, kind, text, _now()))
+            local[raw] = entity, decision
+            features = decision.features
+        return self._redirect(self._override(mention, self._redirect(entity))), features
 
     def save(self, doc: Document) -> tuple[Document, dict[str, str]]:
         """Give the document's mentions lasting ids and store them (inside the caller's transaction).
 
         Returns the document with lasting ids and the map from its raw ids to them.
         """
-        local: dict[str, str] = {}
+        local: dict[str, tuple[str, Decision]] = {}
+        fullest: dict[str, str] = {}
+        for m in doc.mentions:
+            if m.entity and not m.via_title and len(m.text) > len(fullest.get(m.entity, "")):
+                fullest[m.entity] = m.text
         mentions = []
         for m in doc.mentions:
-            entity = self.resolve(m, local)
+            entity, features = self.resolve(m, local, doc.id, fullest.get(m.entity))
             stands = self._ensure_kb(m.stands_for) if m.stands_for in self.kb.entities else None
-            mentions.append(dataclasses.replace(m, entity=entity, stands_for=stands))
-            if entity and not m.via_title and m.type != "NORP":
+            mentions.append(dataclasses.replace(m, entity=entity, stands_for=stands,
+                                                evidence=(*m.evidence, *map(tuple, features))))
+            scoped = m.entity in local and local[m.entity][1].scope == "article"
+            if entity and not m.via_title and m.type != "NORP" and not scoped and not tells_no_one_apart(m.text):
                 self._remember(entity, m.type, m.text)
         self.db.executemany(
             "INSERT INTO mentions (document, start, end, text, type, entity, source, score, via_title, stands_for,"
@@ -146,7 +157,7 @@ class Entities:
             [(doc.id, t.start, t.end, json.dumps(t.roles), t.jurisdiction, t.anaphor,
               t.name[0] if t.name else None, t.name[1] if t.name else None, int(t.feminine), int(t.former))
              for t in doc.titles])
-        ids = dict(local)
+        ids = {raw: entity for raw, (entity, _) in local.items()}
         for m, raw in zip(mentions, doc.mentions):
             if raw.entity and m.entity:
                 ids[raw.entity] = m.entity
@@ -214,12 +225,16 @@ class Entities:
             found = self._redirect(candidate)
             if self.db.execute("SELECT 1 FROM entities WHERE id = ?", (found,)).get:
                 return found
-        row = self.db.execute(
-            "SELECT m.entity FROM mentions m WHERE m.entity IS NOT NULL AND m.via_title = 0 AND m.entity IN "
-            "(SELECT entity FROM entity_keys WHERE kind IN ('name', 'sound') AND key IN (?, ?))"
-            " GROUP BY m.entity ORDER BY count(*) DESC LIMIT 1", (name_key(ref), translit.key(ref))).get
-        if row:
-            return row
+        for entity in self.kb.lookup(ref):          # a name of the knowledge base: that entity, if stored
+            if self.db.execute("SELECT 1 FROM entities WHERE id = ?", (kb_entity_id(entity.id),)).get:
+                return self._redirect(kb_entity_id(entity.id))
+        for kind, key in (("name", name_key(ref)), ("sound", translit.key(ref))):   # a stored name, then its sound
+            row = self.db.execute(
+                "SELECT m.entity FROM mentions m WHERE m.entity IS NOT NULL AND m.via_title = 0 AND m.entity IN "
+                "(SELECT entity FROM entity_keys WHERE kind = ? AND key = ?)"
+                " GROUP BY m.entity ORDER BY count(*) DESC LIMIT 1", (kind, key)).get
+            if row:
+                return row
         row = self.db.execute("SELECT id FROM entities WHERE lower(name_en) = lower(?) OR name = ? LIMIT 1",
                               (ref, ref)).get
         if row:

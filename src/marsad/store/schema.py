@@ -27,6 +27,16 @@ def add_near_keys(db: apsw.Connection) -> None:
                    ((k, kind, entity) for entity, kind, text in rows for k in translit.deletions(text)))
 
 
+def rekey_names(db: apsw.Connection) -> None:
+    """Recompute the name keys of every entity's names (compound names now join: عبد العزيز = عبدالعزيز)."""
+    from marsad.kb import name_key
+    rows = list(db.execute("SELECT DISTINCT entity, type, text FROM mentions"
+                           " WHERE entity IS NOT NULL AND via_title = 0 AND type != 'NORP'"))
+    db.execute("DELETE FROM entity_keys WHERE kind = 'name'")
+    db.executemany("INSERT OR IGNORE INTO entity_keys VALUES ('name', ?, ?, ?)",
+                   [(name_key(text), kind, entity) for entity, kind, text in rows if name_key(text)])
+
+
 def resign(db: apsw.Connection) -> None:
     """Recompute every article's MinHash signature and bands (the shingle hash changed)."""
     from marsad.stories import duplicates
@@ -231,6 +241,7 @@ MIGRATIONS += (
     DROP INDEX mentions_entity;
     """),
     (9, add_near_keys),
+    (10, rekey_names),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -1,0 +1,97 @@
+"""Linking across articles: which of the store's own entities a name outside the knowledge base is.
+
+The store proposes entities (:class:`Lookup`: by name key, by sound key, by surname); the
+features here decide, each with a score and a reason that ``marsad explain`` prints:
+
+- ``stored name`` (1.0): the name, keyed, is a name an entity of that type was seen under;
+- ``stored spelling`` (the judge's probability): a spelling of a stored name by
+  :mod:`marsad.link.spelling`, each word a spelling of the other's word — only for a name written from another script
+  (one with ع ح ض ظ is an Arab's name, whose Arabic spelling does not vary), at least
+  five letters long, not a common word, the same numbers, and no word that is a name in
+  its own right (سعد is not سعيد);
+- ``stored surname`` (0.9): a surname alone that exactly one stored person bears.
+
+A name that cannot tell its bearer apart across articles — a given name alone (فهد), a
+surname many people share (القحطاني), a common word — is an entity of its article only
+(``article only``): it never gathers every bearer of the name from every article.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from marsad.kb import name_key
+from marsad.link import spelling, translit
+from marsad.link.candidates import may_sound_alike, own_name
+from marsad.words import is_common, tells_no_one_apart
+
+SOUND_SAME = 0.8          # the judge's probability from which a stored name of another article is the same
+SURNAME_MIN_LETTERS = 4
+_DIGITS = re.compile(r"\d+")
+
+
+class Lookup(Protocol):
+    """What the store answers about its entities (``store/entities.py`` implements it)."""
+
+    def named(self, kind: str, key: str) -> list[tuple[str, int]]:
+        """Entities of a type seen under a name key, with their mentions, most mentioned first."""
+
+    def sounding(self, kind: str, keys: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Entities of a type whose names have one of the index keys: (entity, its name)."""
+
+    def surnamed(self, key: str) -> set[str]:
+        """People whose names end in a surname with this sound key."""
+
+
+@dataclass
+class Decision:
+    """Which stored entity a name is (None: a new one), whether it may be found from other
+    articles (``scope`` store or article), and the features that decided."""
+    entity: str | None
+    scope: str = "store"
+    features: list[tuple[str, float, str]] = field(default_factory=list)
+
+
+def _word_by_word(text: str, name: str) -> float:
+    """The spelling judge's probability that two names are one — when their words pair up one
+    for one, each differing pair is itself a likely spelling of one word, and none is a name
+    in its own right; else 0."""
+    ours, theirs = text.split(), name.split()
+    if len(ours) != len(theirs) or _DIGITS.findall(text) != _DIGITS.findall(name):
+        return 0.0
+    for a, b in zip(ours, theirs):
+        if name_key(a) != name_key(b) and (own_name(a, b) or not spelling.same(a, b)):
+            return 0.0
+    return spelling.probability(text, name)
+
+
+def decide(kind: str, text: str, store: Lookup) -> Decision:
+    """The stored entity a name outside the knowledge base is, and why."""
+    if kind == "PER" and tells_no_one_apart(text) or kind != "PER" and len(text.split()) == 1 and is_common(text):
+        return Decision(None, "article", [("article only", 0.0,
+                                          f"«{text}» alone does not tell who is meant across articles "
+                                          "(a given name, a shared surname or a common word): an entity of this "
+                                          "article only")])
+    named = store.named(kind, name_key(text))
+    if named:
+        entity, count = named[0]
+        return Decision(entity, "store", [("stored name", 1.0, f"«{text}» is a name already stored for this "
+                                                               f"entity ({count} mentions)")])
+    if may_sound_alike(text):
+        near = translit.lookup_keys(text)
+        judged = {}
+        for entity, name in store.sounding(kind, near) if near else ():
+            p = _word_by_word(text, name)
+            if p >= SOUND_SAME:
+                judged[entity] = max(judged.get(entity, 0.0), p), name
+        if len(judged) == 1:
+            entity, (p, name) = judged.popitem()
+            return Decision(entity, "store", [("stored spelling", round(p, 3),
+                                               f"«{text}» is a spelling of the stored «{name}» (judged {p:.2f})")])
+    if kind == "PER" and len(text.split()) == 1 and sum(ch.isalpha() for ch in text) >= SURNAME_MIN_LETTERS:
+        people = store.surnamed(translit.key(text))
+        if len(people) == 1:
+            return Decision(people.pop(), "store", [("stored surname", 0.9,
+                                                     f"«{text}» is the surname of exactly one stored person")])
+    return Decision(None, "store", [("new", 0.0, f"no stored entity is «{text}»: a new entity")])
