@@ -10,7 +10,9 @@ standoff skeleton (url, offsets into the original, surface, what the system said
 worksheet holds article text, so it stays outside the repository. ``merge`` takes the
 judges' lines (``{"i": n, "name", "type", "entity", "link", "note"}``) into the sample.
 ``score`` scores a store against a sample; without ``--db`` it analyses the sample's
-articles afresh (read from ../shared/data) into a temporary store first.
+articles afresh (read from ../shared/data) into a temporary store first; ``--unjudged``
+writes the links to the store's own entities that no recorded verdict covers, and
+``merge-links`` records the verdicts given on them.
 """
 from __future__ import annotations
 
@@ -86,6 +88,21 @@ def merge(args) -> int:
     return 0
 
 
+def merge_links(args) -> int:
+    rows = judged_sample.read(args.sample)
+    added = 0
+    for line in Path(args.judgements).read_text("utf-8").splitlines():
+        if line.strip():
+            j = json.loads(line)
+            verdict = {k: j[k] for k in ("entity_type", "entity_name", "forms", "link")}
+            if verdict not in rows[j["i"]].links:
+                rows[j["i"]].links.append(verdict)
+                added += 1
+    judged_sample.write(args.sample, rows)
+    print(f"{added} verdicts recorded in {args.sample}")
+    return 0
+
+
 def _fresh_store(sample: list[judged_sample.Judged], data: Path, db: Path) -> None:
     urls = {j.url for j in sample}
     rows = [(name, r) for name, r in records(data) if r.get("url") in urls]
@@ -101,7 +118,20 @@ def score(args) -> int:
             _fresh_store(sample, args.data, db)
         with Marsad(db) as marsad:
             result = judged_sample.score(marsad.store.db, knowledge_base(), sample)
+            articles = {m.entity: marsad.store.db.execute(
+                "SELECT count(DISTINCT document) FROM mentions WHERE entity = ?", (m.entity,)).get
+                for kind, _, m in result.errors if kind == "unjudged"}
     print(json.dumps(result.summary(), ensure_ascii=False))
+    if args.unjudged:
+        index = {(j.url, j.start, j.end): i for i, j in enumerate(judged_sample.read(args.sample))}
+        with args.unjudged.open("w", encoding="utf-8") as out:
+            for kind, j, m in result.errors:
+                if kind == "unjudged":
+                    out.write(json.dumps({"i": index[(j.url, j.start, j.end)], "surface": j.surface, "truth": j.entity,
+                                          "entity_type": m.entity_type, "entity_name": m.entity_name,
+                                          "forms": list(m.forms), "articles": articles[m.entity]},
+                                         ensure_ascii=False) + "\n")
+        print(f"links still to judge written to {args.unjudged}")
     if args.errors:
         for kind, j, m in result.errors:
             print(f"  {kind:10} «{j.surface}» ({j.type}, {j.entity or '?'}) → "
@@ -126,8 +156,12 @@ def main() -> int:
     s.add_argument("--db", type=Path)
     s.add_argument("--data", type=Path, default=DATA)
     s.add_argument("--errors", action="store_true", help="list every error")
+    s.add_argument("--unjudged", type=Path, help="write the links to the store's own entities still to judge here")
+    k = sub.add_parser("merge-links", help="record verdicts on links to the store's own entities")
+    k.add_argument("--sample", type=Path, required=True)
+    k.add_argument("--judgements", type=Path, required=True, help='lines {"i", "entity_type", "entity_name", "forms", "link"}')
     args = parser.parse_args()
-    return {"draw": draw, "merge": merge, "score": score}[args.command](args)
+    return {"draw": draw, "merge": merge, "score": score, "merge-links": merge_links}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from marsad.dates import find_anchored_weekdays, find_dates, iso_date
     ("وقع في 3 ومارس 2024", "2024-03-03"),
     ("الأحد، 5 من شباط 2023", "2023-02-05"),
     ("الإثنين 11 شوال 1436", "2015-07-27"),
+    ("الرياض 1436/10/11 هـ", "2015-07-27"),      # a Hijri date in digits, not the year 1436
     ("٢٠ سبتمبر ٢٠٢٤", "2024-09-20"),
 ])
 def test_full_dates_in_both_month_systems_and_scripts(text, value):

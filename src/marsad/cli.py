@@ -248,8 +248,10 @@ def explain(ctx: click.Context, ref: str, as_json: bool) -> None:
     for m in found["mentions"]:
         click.echo(f"  #{m['mention']} «{m['text']}» in {m['document']} [{m['start']}:{m['end']}]"
                    + (f" via title → {m['office']}" if m["via_title"] else "") + f" (found by {m['source']})")
-        for feature, score, reason in m["evidence"] or [("store", 1.0, "matched an entity already in the store")]:
-            click.echo(f"      {feature:10} {score:5.2f}  {reason}")
+        if not m["evidence"]:
+            click.echo("      (no features recorded: linked by a version of Marsad that did not keep them)")
+        for feature, score, reason in m["evidence"]:
+            click.echo(f"      {feature:15} {score:5.2f}  {reason}")
 
 
 @main.command()

@@ -80,11 +80,16 @@ def _patterns() -> tuple[re.Pattern, ...]:
     )
 
 
+HIJRI_YEARS = (1300, 1500)    # a year written in digits in this range is a Hijri year (1436 = 2014–15)
+
+
 def _calendar_date(m: re.Match) -> dt.date:
-    """The Gregorian date of a match; Hijri dates are converted (Umm al-Qura)."""
+    """The Gregorian date of a match; Hijri dates, named or in digits, are converted (Umm al-Qura)."""
     if m.groupdict().get("h"):
         month = _hijri_months()[_plain(m["h"])]
         return Hijri(int(m["y"]), month, int(m["d"])).to_gregorian()
+    if m.groupdict().get("mn") and HIJRI_YEARS[0] <= int(m["y"]) <= HIJRI_YEARS[1]:
+        return Hijri(int(m["y"]), int(m["mn"]), int(m["d"])).to_gregorian()    # 1436/10/04: a Hijri date in digits
     return dt.date(int(m["y"]), _month_number(m), int(m["d"]))
 
 

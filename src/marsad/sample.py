@@ -18,8 +18,9 @@ the surface written there and a person's judgement — never the article's text:
 Scoring a store against a sample finds, for each judged span, the stored mention over it
 and counts: marked spans that are not names; true names linked to the wrong entity; true
 names no longer marked. A link into the knowledge base is judged anew from ``entity``; a
-link to one of the store's own entities reuses the recorded judgement when the store
-gives the same entity (same type and name) and is otherwise reported as unjudged.
+link to one of the store's own entities reuses a recorded judgement when the store gives
+the same entity (same type, name and commonest written forms) and is otherwise reported
+as unjudged, to be judged and recorded in ``links``.
 """
 from __future__ import annotations
 
@@ -47,6 +48,7 @@ class Judged:
     system: dict = field(default_factory=dict, hash=False, compare=False)
     link: str | None = None
     note: str = ""
+    links: list = field(default_factory=list, hash=False, compare=False)   # later verdicts: {type, name, link}
 
 
 def read(path: str | Path) -> list[Judged]:
@@ -81,6 +83,17 @@ class Marked:
     wikidata: str | None
     name_en: str | None
     via_title: bool
+    forms: tuple[str, ...] = ()       # the entity's commonest written forms in the store (its own entities)
+
+
+FORMS = 5
+
+
+def _forms(db: apsw.Connection, entity: str | None, kb_id: str | None) -> tuple[str, ...]:
+    if not entity or kb_id:
+        return ()
+    return tuple(t for (t,) in db.execute("SELECT text FROM mentions WHERE entity = ? AND via_title = 0 GROUP BY text"
+                                          " ORDER BY count(*) DESC, text LIMIT ?", (entity, FORMS)))
 
 
 def marked(db: apsw.Connection, urls: set[str]) -> dict[str, list[Marked]]:
@@ -91,7 +104,8 @@ def marked(db: apsw.Connection, urls: set[str]) -> dict[str, list[Marked]]:
         if url not in urls or url in out:
             continue
         mapping = OffsetMap(tuple(tuple(r) for r in json.loads(runs)))
-        out[url] = [Marked(url, mapping.to_original(s), mapping.to_original(e), t, k, en, et, n, kb, wd, ne, bool(v))
+        out[url] = [Marked(url, mapping.to_original(s), mapping.to_original(e), t, k, en, et, n, kb, wd, ne, bool(v),
+                           _forms(db, en, kb))
                     for s, e, t, k, en, et, n, kb, wd, ne, v in db.execute(
                         "SELECT m.start, m.end, m.text, m.type, m.entity, e.type, e.name, e.kb_id, e.wikidata,"
                         " e.name_en, m.via_title FROM mentions m JOIN documents d ON d.id = m.document"
@@ -102,16 +116,19 @@ def marked(db: apsw.Connection, urls: set[str]) -> dict[str, list[Marked]]:
 def system_record(m: Marked) -> dict:
     """What the system said of a span, as a judged span records it."""
     return {"text": m.text, "type": m.type, "entity": m.entity, "entity_type": m.entity_type,
-            "entity_name": m.entity_name, "kb_id": m.kb_id, "name_en": m.name_en}
+            "entity_name": m.entity_name, "kb_id": m.kb_id, "name_en": m.name_en, "forms": list(m.forms)}
 
 
 def over(judged: Judged, mentions: list[Marked]) -> Marked | None:
-    """The stored mention over a judged span: the one overlapping it most."""
-    best, most = None, 0
+    """The stored mention over a judged span: the one that covers it most alike (the span itself
+    before a title that holds it, «الأميركي» before «وزير الدفاع الأميركي»)."""
+    best, most = None, 0.0
     for m in mentions:
         shared = min(m.end, judged.end) - max(m.start, judged.start)
-        if shared > most:
-            best, most = m, shared
+        if shared > 0:
+            alike = shared / (max(m.end, judged.end) - min(m.start, judged.start))
+            if alike > most:
+                best, most = m, alike
     return best
 
 
@@ -135,10 +152,12 @@ def link_verdict(kb: KnowledgeBase, judged: Judged, m: Marked) -> str:
         return "right" if m.kb_id == truth else "wrong"
     if m.entity is None:
         return "missed" if truth else "none"
-    recorded = judged.system or {}
-    if recorded.get("kb_id") is None and recorded.get("entity_name") == m.entity_name \
-            and recorded.get("entity_type") == m.entity_type and judged.link in {"right", "wrong"}:
-        return "missed" if truth and judged.link == "right" else judged.link
+    for recorded in (judged.system or {}, *judged.links):
+        verdict = recorded.get("link", judged.link if recorded is judged.system else None)
+        same = (recorded.get("kb_id") is None and recorded.get("entity_name") == m.entity_name
+                and recorded.get("entity_type") == m.entity_type and sorted(recorded.get("forms", ())) == sorted(m.forms))
+        if same and verdict in {"right", "wrong"}:
+            return "missed" if truth and verdict == "right" else verdict
     return "missed" if truth else "unjudged"
 
 

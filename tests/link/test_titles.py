@@ -47,3 +47,17 @@ def test_a_title_beside_a_name_stands_for_that_person():
         text="عنوان الخبر\nوأشاد ينس ستولتنبرغ، الأمين العام للناتو، بخطة اليابان لزيادة إنفاقها الدفاعي.")))
     (title,) = [m for m in doc.mentions if m.via_title]
     assert title.entity == "jens_stoltenberg" and title.evidence[0][0] == "apposition"
+
+
+def test_a_title_with_no_country_is_no_one_when_the_article_names_several_that_have_the_office():
+    text = "وزار الوفد السعودي إيران ثم مصر. وقال وزير الخارجية إن المحادثات مثمرة."
+    assert linked(text, "2015-07-25") == [("وزير الخارجية", None)]
+    alone = "وصل الوفد إلى مصر. وقال وزير الخارجية إن المحادثات مثمرة."
+    assert linked(alone, "2015-07-25") == [("وزير الخارجية", "sameh_shoukry")]
+
+
+def test_an_anaphor_takes_only_a_body_its_head_noun_names():
+    text = "وأعلن الاتحاد السعودي لكرة القدم برنامجه. وقال رئيس الاتحاد إن الموسم سيبدأ مبكرا. وأشاد الاتحاد الأوروبي بالقرار."
+    assert ("رئيس الاتحاد", "european_commission_president") not in linked(text, "2015-07-25")
+    nato = "اجتمع الاتحاد الأوروبي وحلف شمال الأطلسي في بروكسل. وقال أمين الحلف إن الشراكة تتعمق."
+    assert linked(nato, "2023-02-01") == [("أمين الحلف", "jens_stoltenberg")]

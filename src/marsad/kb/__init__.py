@@ -106,10 +106,11 @@ class KnowledgeBase:
 
     def __post_init__(self) -> None:
         for entity in self.entities.values():
+            doubtful = {k for name in entity.ambiguous_aliases for k in name_keys(name)}   # الكاف is as ambiguous as كاف
             for name in entity.names:
                 for key in name_keys(name):
                     if all(a.entity != entity.id for a in self.aliases[key]):
-                        self.aliases[key].append(Alias(entity.id, name in entity.ambiguous_aliases))
+                        self.aliases[key].append(Alias(entity.id, key in doubtful))
             for form in entity.demonyms:
                 for key in name_keys(form):
                     self.demonyms.setdefault(key, entity.id)

@@ -108,6 +108,11 @@ def _via_titles(doc: Document, kb: KnowledgeBase, day: dt.date | None, mentions:
     return out
 
 
+def _family(text: str) -> bool:
+    """«آل خليفة»، «آل سعود»: a family, not the one member whose name ends so."""
+    return name_key(text).split()[0] == "ال"
+
+
 def _first_name_of(m: Mention, people: list[Mention]) -> Mention | None:
     """The one person of the article whose full name a given name alone begins (الأمير محمد after
     «محمد بن سلمان»); None when no one's or several people's names begin so."""
@@ -129,7 +134,8 @@ def _same_in_article(mentions: list[Mention]) -> list[Mention]:
             for other in linked:
                 if cand.COMPATIBLE.get(m.type, {m.type}) & {other.type} and (
                         name_key(m.text) == name_key(other.text)
-                        or (m.type == "PER" and name_key(other.text).endswith(" " + name_key(m.text)))
+                        or (m.type == "PER" and name_key(other.text).endswith(" " + name_key(m.text))
+                            and not _family(m.text))
                         or translit.similarity(m.text, other.text) >= 0.9):
                     m = dataclasses.replace(m, entity=other.entity, evidence=(
                         ("article", 1.0, f"the article also writes «{other.text}»"),))
@@ -153,7 +159,7 @@ def _group_new(mentions: list[Mention]) -> list[Mention]:
         firsts = [g for g in groups if g[0] == "PER" and len(g[1].split()) > 1 and name_key(g[1]).split()[0] == key]
         for kind, canonical, pid in groups:
             ckey = name_key(canonical)
-            if kind == m.type and (key == ckey or (kind == "PER" and ckey.endswith(" " + key))
+            if kind == m.type and (key == ckey or (kind == "PER" and ckey.endswith(" " + key) and not _family(m.text))
                                    or translit.similarity(m.text, canonical) >= 0.9
                                    or len(firsts) == 1 and firsts[0][2] == pid and is_given_name(m.text)):
                 assigned[id(m)] = pid

@@ -17,18 +17,16 @@ surname many people share (القحطاني), a common word — is an entity of 
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from marsad.kb import name_key
 from marsad.link import spelling, translit
-from marsad.link.candidates import may_sound_alike, own_name
+from marsad.link.candidates import may_sound_alike, word_by_word
 from marsad.words import is_common, tells_no_one_apart
 
 SOUND_SAME = 0.8          # the judge's probability from which a stored name of another article is the same
 SURNAME_MIN_LETTERS = 4
-_DIGITS = re.compile(r"\d+")
 
 
 class Lookup(Protocol):
@@ -40,8 +38,8 @@ class Lookup(Protocol):
     def sounding(self, kind: str, keys: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """Entities of a type whose names have one of the index keys: (entity, its name)."""
 
-    def surnamed(self, key: str) -> set[str]:
-        """People whose names end in a surname with this sound key."""
+    def surnamed(self, key: str) -> list[tuple[str, str]]:
+        """People whose names end in a surname with this sound key: (entity, its name)."""
 
 
 @dataclass
@@ -53,17 +51,11 @@ class Decision:
     features: list[tuple[str, float, str]] = field(default_factory=list)
 
 
-def _word_by_word(text: str, name: str) -> float:
-    """The spelling judge's probability that two names are one — when their words pair up one
-    for one, each differing pair is itself a likely spelling of one word, and none is a name
-    in its own right; else 0."""
-    ours, theirs = text.split(), name.split()
-    if len(ours) != len(theirs) or _DIGITS.findall(text) != _DIGITS.findall(name):
-        return 0.0
-    for a, b in zip(ours, theirs):
-        if name_key(a) != name_key(b) and (own_name(a, b) or not spelling.same(a, b)):
-            return 0.0
-    return spelling.probability(text, name)
+def _same_surname(text: str, name: str) -> bool:
+    """Whether a surname alone is the last word of a stored name: the same as keyed, or — for a
+    name written from another script — a spelling of it (المعجل is not موكل)."""
+    last = name.split()[-1]
+    return name_key(text) == name_key(last) or may_sound_alike(text) and spelling.probability(text, last) >= SOUND_SAME
 
 
 def decide(kind: str, text: str, store: Lookup) -> Decision:
@@ -82,7 +74,7 @@ def decide(kind: str, text: str, store: Lookup) -> Decision:
         near = translit.lookup_keys(text)
         judged = {}
         for entity, name in store.sounding(kind, near) if near else ():
-            p = _word_by_word(text, name)
+            p = word_by_word(text, name)
             if p >= SOUND_SAME:
                 judged[entity] = max(judged.get(entity, 0.0), p), name
         if len(judged) == 1:
@@ -90,7 +82,7 @@ def decide(kind: str, text: str, store: Lookup) -> Decision:
             return Decision(entity, "store", [("stored spelling", round(p, 3),
                                                f"«{text}» is a spelling of the stored «{name}» (judged {p:.2f})")])
     if kind == "PER" and len(text.split()) == 1 and sum(ch.isalpha() for ch in text) >= SURNAME_MIN_LETTERS:
-        people = store.surnamed(translit.key(text))
+        people = {entity for entity, name in store.surnamed(translit.key(text)) if _same_surname(text, name)}
         if len(people) == 1:
             return Decision(people.pop(), "store", [("stored surname", 0.9,
                                                      f"«{text}» is the surname of exactly one stored person")])

@@ -71,10 +71,35 @@ def _person_names() -> frozenset[str]:
     return frozenset(orthographic_key(line) for line in text.splitlines() if line.strip())
 
 
-def own_name(surface: str, target: str) -> bool:
-    """Whether a word the surface writes differently from the target is itself a known name."""
+def own_name(surface: str, target: str, kb: KnowledgeBase | None = None) -> bool:
+    """Whether a word the surface writes differently from the target is itself a known name: a
+    person's name (سعد is not سعيد) or, given the base, a nationality adjective or a one-word
+    name of it (اليمنية is not العمانية)."""
     theirs = {orthographic_key(w) for w in target.split()}
-    return any(k in _person_names() for k in (orthographic_key(w) for w in surface.split()) if k not in theirs)
+    ours = [orthographic_key(w) for w in surface.split()]
+    if any(k in _person_names() for k in ours if k not in theirs):
+        return True
+    if kb is None:
+        return False
+    theirs_bare = {name_key(w) for w in target.split()}
+    return any(name_key(w) not in theirs_bare and (name_key(w) in kb.demonyms or name_key(w) in kb.aliases)
+               for w in surface.split())
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def word_by_word(text: str, name: str, kb: KnowledgeBase | None = None) -> float:
+    """The spelling judge's probability that two names are one — when their words pair up one
+    for one, each differing pair is itself a likely spelling of one word, none is a name in
+    its own right and their numbers agree; else 0."""
+    ours, theirs = text.split(), name.split()
+    if len(ours) != len(theirs) or _DIGITS.findall(text) != _DIGITS.findall(name):
+        return 0.0
+    for a, b in zip(ours, theirs):
+        if name_key(a) != name_key(b) and (own_name(a, b, kb) or not spelling.same(a, b)):
+            return 0.0
+    return spelling.probability(text, name)
 
 
 SOUND_MIN_LETTERS = 5      # shorter spellings meet too many other names by sound
@@ -93,12 +118,15 @@ def may_sound_alike(text: str) -> bool:
 
 
 def nasab_prefixes(surface: str) -> list[str]:
-    """A name and its father's name, when the name goes on with forefathers or a family
-    («محمد بن سلمان بن عبد العزيز آل سعود» → «محمد بن سلمان بن عبد العزيز»، «محمد بن سلمان»)."""
+    """A name with its father's name, when the family follows (عبدالله بن عبدالعزيز آل سعود →
+    عبدالله بن عبدالعزيز). Not a forefather's name: «عبدالله بن عبدالعزيز بن مساعد» is not
+    King Abdullah — a grandfather's name tells branches of a family apart."""
     words = surface.split()
     keys = [orthographic_key(w) for w in words]
-    cuts = [i for i, k in enumerate(keys) if i >= 3 and (k in _SONS or k == "ال")]
-    return [" ".join(words[:i]) for i in sorted(cuts, reverse=True) if keys[1] in _SONS]
+    if len(keys) < 4 or keys[1] not in _SONS or "ال" not in keys[3:]:
+        return []
+    cut = keys.index("ال", 3)
+    return [" ".join(words[:cut])] if all(k not in _SONS for k in keys[3:cut]) else []
 
 
 _SONS = {"بن", "ابن", "بنت"}
@@ -156,8 +184,8 @@ def find(kb: KnowledgeBase, surface: str, kind: str, day: dt.date | None = None,
         if entity.type not in allowed or day is not None and not kb.named_on(entity_id, day):
             continue
         target = name.split()[-1] if one_word and entity.type == "PER" else name
-        p = spelling.probability(surface, target)
-        score = min(p, SOUND_SURE) if own_name(surface, target) else min(1.0, p / SOUND_SURE)
+        p = spelling.probability(surface, target) if len(target.split()) == 1 else word_by_word(surface, target, kb)
+        score = min(p, SOUND_SURE) if own_name(surface, target, kb) else min(1.0, p / SOUND_SURE)
         short = one_word and entity.type == "PER" and sum(ch.isalpha() for ch in surface) < ALONE_LONG
         if short:
             score = min(score, ALONE_CAP)

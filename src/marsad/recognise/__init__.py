@@ -44,6 +44,9 @@ def _from_kb(doc: Document, kb: KnowledgeBase, found: list[Found], tagged: list[
             continue    # a city (not a capital, which acts for its state) the tagger reads as an
                         # organisation: its club (برشلونة، فالنسيا)
         entity = f.entities[0] if not f.ambiguous or f.demonym else None
+        if common and strip_article(orthographic_key(doc.text[f.start:f.end])) in _currencies():
+            out.append(Candidate(f.start, f.end, "MISC", "kb", 2))     # ريال the currency, not ريال مدريد
+            continue
         out.append(Candidate(f.start, f.end, kind, "kb", 3 if not common else 2, entity, f.entities))
     return out
 
@@ -145,10 +148,24 @@ def _a_name(doc: Document, span: TaggedSpan) -> bool:
                 or span.type == "PER" and strip_article(orthographic_key(text)) in units)
 
 
+@functools.cache
+def _currencies() -> frozenset[str]:
+    data = resources.load("figures.yaml")
+    return frozenset(word for word, unit in data["units"].items() if unit in set(data["currencies"]))
+
+
+def _currency_is_misc(doc: Document, span: TaggedSpan) -> TaggedSpan:
+    """A currency's name alone is MISC, whatever type the tagger gave it."""
+    text = doc.text[span.start:span.end]
+    if " " not in text.strip() and strip_article(orthographic_key(text)) in _currencies() and span.type != "MISC":
+        return dataclasses.replace(span, type="MISC")
+    return span
+
+
 def _from_tagger(doc: Document, kb: KnowledgeBase, tagged: list[TaggedSpan]) -> list[Candidate]:
     seen = {orthographic_key(doc.text[t.start:t.end]) for t in doc.tokens if t.kind == "word"}
     spans = [_with_place_head(doc, part) for t in tagged if _a_name(doc, t)
-             for part in (_split_pairs(doc, t, kb) if t.type == "PER" else [t])]
+             for part in (_split_pairs(doc, t, kb) if t.type == "PER" else [_currency_is_misc(doc, t)])]
     return [Candidate(_bare_start(doc, t, kb, seen), t.end, t.type, "model", 2, score=t.score) for t in spans]
 
 

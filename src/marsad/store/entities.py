@@ -81,10 +81,11 @@ class Entities:
             f" WHERE (k.kind, k.key) IN (VALUES {','.join(['(?, ?)'] * len(keys))}) AND k.type = ?",
             (*(v for pair in keys for v in pair), kind)))
 
-    def surnamed(self, key: str) -> set[str]:
-        """People whose names end in a surname with this sound key."""
-        return {e for (e,) in self.db.execute(
-            "SELECT entity FROM entity_keys WHERE kind = 'surname' AND key = ? AND type = 'PER'", (key,))}
+    def surnamed(self, key: str) -> list[tuple[str, str]]:
+        """People whose names end in a surname with this sound key: (entity, its name)."""
+        return list(self.db.execute(
+            "SELECT k.entity, e.name FROM entity_keys k JOIN entities e ON e.id = k.entity"
+            " WHERE k.kind = 'surname' AND k.key = ? AND k.type = 'PER'", (key,)))
 
     def _remember(self, entity: str, kind: str, text: str) -> None:
         rows = [("name", name_key(text)), *translit.index_keys(text)]
