@@ -54,7 +54,8 @@ def draw(args) -> int:
             mapping = OffsetMap(tuple(tuple(r) for r in json.loads(runs)))
             start, end = db.execute("SELECT start, end FROM mentions WHERE id = ?", (mid,)).fetchone()
             o_start, o_end = mapping.to_original(start), mapping.to_original(end)
-            m = next((x for x in judged_sample.marked(db, {url})[url] if (x.start, x.end) == (o_start, o_end)), None)
+            docs = judged_sample.marked(db, {url})[url]
+            m = next((x for text, ms in docs if text == original for x in ms if (x.start, x.end) == (o_start, o_end)), None)
             if m is None or original[o_start:o_end] != m.text:
                 continue        # a span the cleaner rewrote: it cannot be pointed at in the original
             text = m.text

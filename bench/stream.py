@@ -61,8 +61,8 @@ def drawn(db, entity: str) -> list[tuple[str, int, int, str]]:
     for mid in chosen:
         url, start, end, text = db.execute("SELECT d.url, m.start, m.end, m.text FROM mentions m JOIN documents d"
                                            " ON d.id = m.document WHERE m.id = ?", (mid,)).fetchone()
-        marked = judged_sample.marked(db, {url})[url]
-        hit = next((x for x in marked if x.text == text and x.entity == entity), None)
+        hit = next((x for _, ms in judged_sample.marked(db, {url})[url] for x in ms
+                    if x.text == text and x.entity == entity), None)
         if hit:
             out.append((url, hit.start, hit.end, text))
     return out

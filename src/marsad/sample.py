@@ -1,13 +1,16 @@
 """Hand-judged samples of marked names, kept as standoff annotations, and their scoring.
 
-A judged span is an article's url, character offsets into the article's original text,
-the surface written there and a person's judgement — never the article's text:
+A judged span is an article's url, character offsets into the article as Marsad reads it
+(the document's ``original``: for a JSON record, its title line, a line break and its
+text, lines trimmed — ``marsad show ID --json``), the surface written there and a
+person's judgement — never the article's text:
 
     {"url": …, "start": 812, "end": 815, "surface": "فهد", "name": "yes", "type": "PER",
      "entity": "Fahd bin Abdulaziz Al Saud", "system": {…}, "link": "wrong", "note": "…"}
 
 - ``name``: ``yes`` (a name, or a title standing for a person), ``no`` (not a name: a
-  common word, a verb, furniture), ``partial`` (a name with wrong bounds).
+  common word, a verb, furniture), ``partial`` (a name with wrong bounds; ``name_text``
+  then gives the whole name as written, and a store that marks exactly that is right).
 - ``type``: the true type (PER, ORG, GPE, LOC, NORP, EVENT, MISC).
 - ``entity``: who or what it is — ``kb:<id>`` for an entity of the knowledge base, a
   Wikidata id, or an English label; empty when a real name cannot be told (a given name
@@ -24,6 +27,7 @@ as unjudged, to be judged and recorded in ``links``.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter
 from collections.abc import Iterable
@@ -49,6 +53,7 @@ class Judged:
     link: str | None = None
     note: str = ""
     links: list = field(default_factory=list, hash=False, compare=False)   # later verdicts: {type, name, link}
+    name_text: str | None = None      # for a partial span: the whole name as written there
 
 
 def read(path: str | Path) -> list[Judged]:
@@ -96,21 +101,33 @@ def _forms(db: apsw.Connection, entity: str | None, kb_id: str | None) -> tuple[
                                           " ORDER BY count(*) DESC, text LIMIT ?", (entity, FORMS)))
 
 
-def marked(db: apsw.Connection, urls: set[str]) -> dict[str, list[Marked]]:
-    """The store's mentions in the articles of ``urls``, in original offsets."""
+def marked(db: apsw.Connection, urls: set[str]) -> dict[str, list[tuple[str, list[Marked]]]]:
+    """The store's documents of ``urls`` — their original text and their mentions, in original
+    offsets — by url (a url may name two stored copies)."""
     from marsad.document import OffsetMap
-    out: dict[str, list[Marked]] = {}
-    for url, runs in db.execute("SELECT url, offset_map FROM documents WHERE url IS NOT NULL"):
-        if url not in urls or url in out:
+    out: dict[str, list[tuple[str, list[Marked]]]] = {}
+    for doc, url, runs, original in db.execute("SELECT id, url, offset_map, original FROM documents"
+                                               " WHERE url IS NOT NULL"):
+        if url not in urls:
             continue
         mapping = OffsetMap(tuple(tuple(r) for r in json.loads(runs)))
-        out[url] = [Marked(url, mapping.to_original(s), mapping.to_original(e), t, k, en, et, n, kb, wd, ne, bool(v),
-                           _forms(db, en, kb))
-                    for s, e, t, k, en, et, n, kb, wd, ne, v in db.execute(
-                        "SELECT m.start, m.end, m.text, m.type, m.entity, e.type, e.name, e.kb_id, e.wikidata,"
-                        " e.name_en, m.via_title FROM mentions m JOIN documents d ON d.id = m.document"
-                        " LEFT JOIN entities e ON e.id = m.entity WHERE d.url = ?", (url,))]
+        out.setdefault(url, []).append((original, [
+            Marked(url, mapping.to_original(s), mapping.to_original(e), t, k, en, et, n, kb, wd, ne, bool(v),
+                   _forms(db, en, kb))
+            for s, e, t, k, en, et, n, kb, wd, ne, v in db.execute(
+                "SELECT m.start, m.end, m.text, m.type, m.entity, e.type, e.name, e.kb_id, e.wikidata,"
+                " e.name_en, m.via_title FROM mentions m LEFT JOIN entities e ON e.id = m.entity"
+                " WHERE m.document = ?", (doc,))]))
     return out
+
+
+def mentions_at(stored: dict[str, list[tuple[str, list[Marked]]]], judged: Judged) -> list[Marked] | None:
+    """The mentions of the stored document a judged span points into (None when no stored
+    document of its url has its surface at its offsets)."""
+    for original, mentions in stored.get(judged.url, ()):
+        if original[judged.start:judged.end] == judged.surface:
+            return mentions
+    return None
 
 
 def system_record(m: Marked) -> dict:
@@ -192,20 +209,31 @@ class Score:
                 "unmarked_names": self.unmarked_names}
 
 
+def _whole(judged: Judged, mentions: list[Marked]) -> Marked | None:
+    """The stored mention that is the whole name a partial span was judged to belong to."""
+    want = " ".join(judged.name_text.split())
+    return next((m for m in mentions if " ".join(m.text.split()) == want
+                 and m.start < judged.end and judged.start < m.end), None)
+
+
 def score(db: apsw.Connection, kb: KnowledgeBase, sample: list[Judged]) -> Score:
     """Score the store's mentions against a judged sample (articles missing from the store are left out)."""
     stored = marked(db, {j.url for j in sample})
     result = Score()
     for j in sample:
-        if j.url not in stored:
+        mentions = mentions_at(stored, j)
+        if mentions is None:
             continue
         result.judged += 1
-        m = over(j, stored[j.url])
+        m = over(j, mentions)
         if m is None:
             if j.name == "yes":
                 result.unmarked_names += 1
                 result.errors.append(("unmarked", j, None))
             continue
+        whole = _whole(j, mentions) if j.name == "partial" and j.name_text else None
+        if whole is not None:
+            m, j = whole, dataclasses.replace(j, name="yes")
         result.marked += 1
         if j.name == "no":
             result.not_names += 1
