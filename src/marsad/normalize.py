@@ -76,18 +76,18 @@ def written_form(word: str) -> str:
 _HAMZA_ALEFS = "أإ"
 
 
-def same_spelling(text: str, name: str, adjective: bool = False) -> bool:
+def same_spelling(text: str, name: str, article_ok: bool = False) -> bool:
     """Whether a word written in the text may be a name written so, not another word that only
     shares its key: the text may drop a hamza the name has (اوباما for أوباما) but not add
     one the name lacks (بأول is not باول), nor write آ for أ (أبي is not آبي), nor add an
-    article the name never takes (الحماس is not حماس; an ``adjective`` takes one), nor lose
-    the hamza-alef and lam a name begins with, which were never an article (بأن is not ألبان).
-    Both are written forms."""
+    article the name never takes unless ``article_ok`` (an adjective takes one; الحماس is
+    not حماس), nor lose the hamza-alef and lam a name begins with, which were never an
+    article (بأن is not ألبان). Both are written forms."""
     text, name = written_form(text), written_form(name)
     if name[:2] in ("أل", "إل") and text[:2] not in ("أل", "إل", "ال"):
         return False
     if text.startswith("ال") and not name.startswith("ال"):
-        if not adjective:
+        if not article_ok:
             return False
         text = text[2:]
     if name.startswith("ال") and not text.startswith("ال"):

@@ -83,3 +83,22 @@ def test_a_governorate_is_not_a_feminine_governor():
 ])
 def test_names_whose_written_form_the_spelling_check_keeps(sentence, name, entity):
     assert (name, entity) in {(t, e) for t, _, e, _ in mentions(sentence)}
+
+
+def test_a_title_or_head_before_a_name_of_the_base_is_left_out_when_the_rest_is_its_name():
+    assert ("عبدالله الثاني", "abdullah_ii") in {(t, e) for t, _, e, _ in mentions("وقال الملك عبدالله الثاني إن الأردن مستعد.")}
+    assert ("رويترز", "reuters") in {(t, e) for t, _, e, _ in mentions("وأكدت وكالة رويترز الخبر.")}
+    assert "الملك سلمان" in texts("وقال الملك سلمان إن المملكة ماضية.")      # سلمان alone is no name of his
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("وتدخلت بقوة جوية كبيرة في المعركة.", "قوة جوية"),
+    ("ودعا الطرفان إلى تشكيل حكومة وحدة وطنية في البلاد.", "حكومة وحدة وطنية"),
+])
+def test_a_definite_name_written_indefinite_is_the_common_phrase(sentence, phrase):
+    assert not any(phrase in t for t in texts(sentence))
+
+
+def test_a_name_beside_a_definite_noun_is_not_a_place_named_after_it():
+    found = {(t, e) for t, _, e, _ in mentions("وقال زعيم تنظيم القاعدة أيمن الظواهري في تسجيل جديد.")}
+    assert ("تنظيم القاعدة", "al_qaeda") in found and ("أيمن الظواهري", "ayman_al_zawahiri") in found

@@ -6,12 +6,15 @@ NORP mentions of their country. A hyphen inside a name (سوك-يول) is read a
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from marsad import resources
 from marsad.document import Document, Token
 from marsad.kb import KnowledgeBase, keyed_words
 from marsad.normalize import orthographic_key, proclitic_splits, same_spelling, skip_letters, strip_article
+from marsad.words import is_common
 
 _JOINERS = {"-", "\u2010", "\u2011"}
 
@@ -74,8 +77,13 @@ def find_names(doc: Document, kb: KnowledgeBase) -> list[Found]:
                     match = _match(kb, key)
                     if match and length == 1:
                         match = _spelled(kb, key, words[i][skip_letters(words[i], letters):], match)
+                    elif match and _indefinite(kb, key, [first, *tail], match[0]):
+                        match = None
                     if match:
                         start = run[i].start + skip_letters(words[i], letters)
+                        inner = _after_head(kb, [first, *tail], match[0][0])
+                        if inner:
+                            start = run[i + inner].start
                         hit = (length, Found(start, run[i + length - 1].end, *_typed(kb, *match)))
                         break
                 if hit:
@@ -88,11 +96,42 @@ def find_names(doc: Document, kb: KnowledgeBase) -> list[Found]:
     return found
 
 
+@functools.cache
+def _heads() -> tuple[tuple[str, ...], ...]:
+    """Titles and head nouns a name of the base may begin with, as keyed words, longest first."""
+    heads = resources.load("function_words.yaml")["name_heads"]
+    return tuple(sorted((tuple(orthographic_key(h).split()) for h in heads), key=len, reverse=True))
+
+
+def _after_head(kb: KnowledgeBase, keys: list[str], entity: str) -> int:
+    """How many words of a matched name are a title or head noun (الملك، الرئيس، صحيفة) whose
+    rest is itself a name of the same entity — the mention is that rest, as ANERcorp marks
+    it (عبدالله الثاني in «الملك عبدالله الثاني»); 0 otherwise."""
+    for head in _heads():
+        n = len(head)
+        if len(keys) > n and tuple(keys[:n]) == head:
+            rest = keyed_words(keys[n:])
+            if any(a.entity == entity for a in kb.aliases.get(rest, ())):
+                return n
+    return 0
+
+
+def _indefinite(kb: KnowledgeBase, key: str, keys: list[str], entities: tuple[str, ...]) -> bool:
+    """A name of several words, some with the article, written with none (بقوة جوية is an air
+    force, not «القوة الجوية»; حكومة وحدة وطنية is any unity government): the common
+    phrase, not the name."""
+    if len(keys) < 2 or any(k.startswith("ال") for k in keys):
+        return False
+    names = [n for e in entities for n in kb.written(e, key)]
+    return bool(names) and all(any(orthographic_key(w).startswith("ال") for w in n.split()) for n in names)
+
+
 def _spelled(kb: KnowledgeBase, key: str, surface: str, match):
     """A one-word match kept for the entities one of whose names it may be as written
     (:func:`marsad.normalize.same_spelling`): «بأول» is not Powell, «الإبل» not Apple."""
     entities, ambiguous, demonym = match
-    kept = tuple(e for e in entities if any(same_spelling(surface, n, demonym) for n in kb.written(e, key)))
+    article_ok = demonym or not is_common(surface)      # البوينغ is Boeing; الحماس is enthusiasm, not Hamas
+    kept = tuple(e for e in entities if any(same_spelling(surface, n, article_ok) for n in kb.written(e, key)))
     return (kept, ambiguous or len(kept) > 1, demonym) if kept else None
 
 

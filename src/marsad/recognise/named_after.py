@@ -32,11 +32,12 @@ def _titles() -> tuple[tuple[str, ...], ...]:
 
 
 def _head(key: str) -> tuple[int, str] | None:
-    """``(letters of clitics, type)`` when a keyed word is a head noun, clitics and article aside."""
+    """``(letters of clitics, type)`` when a keyed word is a head noun in the construct state:
+    clitics aside, without the article (مطار الملك فهد, not «القاعدة أيمن الظواهري», where
+    the name stands beside a definite noun, not after its head)."""
     for letters, rest in proclitic_splits(key):
-        kind = _heads().get(strip_article(rest))
-        if kind:
-            return letters, kind
+        if key[:letters] != "لل" and not rest.startswith("ال") and rest in _heads():
+            return letters, _heads()[rest]
     return None
 
 
