@@ -62,3 +62,16 @@ def test_every_stored_mention_says_why_it_joined_its_entity(db_path):
         found = marsad.explain("يواخيم شتراوسبرغ")
     features = [[f for f, _, _ in m["evidence"]] for m in found["mentions"]]
     assert len(features) == 2 and ["new"] in features and ["stored spelling"] in features
+
+
+def test_a_city_among_clubs_is_its_club():
+    doc = doc_from("وفاز يوفنتوس على روما بهدفين في الدوري الإيطالي.")
+    assert {m.text: m.entity for m in doc.mentions}["روما"] == "as_roma"
+    assert {m.text: m.entity for m in doc_from("وزار الوفد روما ثم ميلانو.").mentions}["روما"] == "rome"
+
+
+def test_a_newspaper_cited_in_quotation_marks_is_the_newspaper():
+    cited = doc_from("وقال خبراء استشارتهم «الشرق الأوسط» إن السوق متقلبة.")
+    assert [m.entity for m in cited.mentions if m.text == "الشرق الأوسط"] == ["asharq_al_awsat"]
+    region = doc_from("وتتصاعد الأزمة في الشرق الأوسط.")
+    assert [m.entity for m in region.mentions if m.text == "الشرق الأوسط"] == ["middle_east"]

@@ -23,6 +23,7 @@ from marsad.link.offices import holder
 from marsad.words import is_given_name
 
 NEW = "new:"
+_SPORTS = {"club", "sports_federation"}
 
 
 def provisional_id(kind: str, name: str) -> str:
@@ -62,10 +63,20 @@ def _link_name(doc: Document, mention: Mention, kb: KnowledgeBase, day: dt.date 
         others = named.get(c.entity, 0) - (mention.entity == c.entity)
         if others > 0 and len(found) > 1:
             c.add("article", 0.5, f"{kb.entities[c.entity].name_en} is named elsewhere in the article")
+        if kb.entities[c.entity].kind == "media" and _quoted(doc, mention):
+            c.add("quoted", 0.5, "cited in quotation marks, as a newspaper or channel is")
+        if kb.entities[c.entity].kind == "club":
+            peers = sorted(kb.entities[e].name_en for e in named if e != c.entity and kb.entities[e].kind in _SPORTS)
+            if peers:
+                c.add("company", 0.5, "the article names other clubs and federations: " + ", ".join(peers[:3]))
     choice = cand.best(found)
     if choice is None:
         return dataclasses.replace(mention, entity=None, evidence=())
     return dataclasses.replace(mention, entity=choice.entity, evidence=tuple(choice.features))
+
+
+def _quoted(doc: Document, mention: Mention) -> bool:
+    return mention.start > 0 and doc.text[mention.start - 1] in "«\"“" and doc.text[mention.end:mention.end + 1] in "»\"”"
 
 
 def _demonym(mention: Mention, kb: KnowledgeBase) -> Mention:
@@ -176,6 +187,9 @@ def link(doc: Document, kb: KnowledgeBase | None = None) -> Document:
     kb = kb or knowledge_base()
     day, named = _day(doc), _named(doc)
     mentions = [_demonym(m, kb) if m.type == "NORP" else _link_name(doc, m, kb, day, named) for m in doc.mentions]
+    linked = Counter(m.entity for m in mentions if m.entity and not m.entity.startswith(NEW))
+    mentions = [_link_name(doc, raw, kb, day, linked) if m.entity is None and raw.candidates else m
+                for m, raw in zip(mentions, doc.mentions)]    # again, knowing what the article was found to name
     mentions = _same_in_article(mentions)
     mentions = sorted(mentions + _via_titles(doc, kb, day, mentions), key=lambda m: (m.start, m.end))
     mentions = [dataclasses.replace(m, stands_for=stands_for(doc, m, kb)) if m.type == "GPE" else m

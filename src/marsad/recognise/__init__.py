@@ -31,9 +31,33 @@ def _provincial_city(kb: KnowledgeBase, entity_id: str) -> bool:
     return bool(country) and country in kb.entities and kb.entities[country].capital != entity_id
 
 
+_SPORTS = {"club", "sports_federation"}
+_OPEN, _CLOSE = "«\"“", "»\"”"
+
+
+def _as_body(doc: Document, kb: KnowledgeBase, f: Found, found: list[Found]) -> Candidate | None:
+    """A place's name that is here a body's: a club's, when the article names other clubs or a
+    federation (روما among يوفنتوس and ميلان is AS Roma); a newspaper's, in quotation marks
+    («الشرق الأوسط» cited as a source)."""
+    kinds = {e: kb.entities[e].kind for e in f.entities}
+    clubs = [e for e, k in kinds.items() if k == "club"]
+    if len(clubs) == 1 and any(g is not f and not g.ambiguous and kb.entities[g.entities[0]].kind in _SPORTS
+                               and g.entities[0] != clubs[0] for g in found):
+        return Candidate(f.start, f.end, "ORG", "kb", 3, None, tuple(clubs))
+    papers = [e for e, k in kinds.items() if k == "media"]
+    quoted = f.start > 0 and doc.text[f.start - 1] in _OPEN and doc.text[f.end:f.end + 1] in _CLOSE
+    if len(papers) == 1 and quoted and len(f.entities) > 1:
+        return Candidate(f.start, f.end, "ORG", "kb", 3, papers[0], tuple(papers))
+    return None
+
+
 def _from_kb(doc: Document, kb: KnowledgeBase, found: list[Found], tagged: list[TaggedSpan]) -> list[Candidate]:
     out = []
     for f in found:
+        body = _as_body(doc, kb, f, found)
+        if body:
+            out.append(body)
+            continue
         words = len(doc.text[f.start:f.end].split())
         kind = kb.entities[f.entities[0]].type if not f.demonym else "NORP"
         common = words == 1 and f.ambiguous and not f.demonym
