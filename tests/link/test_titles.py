@@ -61,3 +61,8 @@ def test_an_anaphor_takes_only_a_body_its_head_noun_names():
     assert ("رئيس الاتحاد", "european_commission_president") not in linked(text, "2015-07-25")
     nato = "اجتمع الاتحاد الأوروبي وحلف شمال الأطلسي في بروكسل. وقال أمين الحلف إن الشراكة تتعمق."
     assert linked(nato, "2023-02-01") == [("أمين الحلف", "jens_stoltenberg")]
+
+
+@pytest.mark.parametrize("sentence", ["وقال أمير منطقة الرياض إن المشروع سيكتمل.", "وافتتح أمير الرياض المعرض."])
+def test_a_province_emir_is_the_holder_whether_the_province_or_its_capital_is_written(sentence):
+    assert [entity for _, entity in linked(sentence, "2015-07-25")] == ["faisal_bin_bandar"]

@@ -103,6 +103,7 @@ class KnowledgeBase:
     aliases: dict[str, list[Alias]] = field(default_factory=lambda: defaultdict(list))
     demonyms: dict[str, str] = field(default_factory=dict)
     holders: dict[str, list[tuple[Office, str]]] = field(default_factory=lambda: defaultdict(list))
+    capital_regions: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for entity in self.entities.values():
@@ -116,6 +117,8 @@ class KnowledgeBase:
                     self.demonyms.setdefault(key, entity.id)
             for office in entity.offices:
                 self.holders[office.office].append((office, entity.id))
+            if entity.source_file == "regions" and entity.capital:
+                self.capital_regions.setdefault(entity.capital, []).append(entity.id)
         self.max_alias_words = max((len(k.split()) for k in self.aliases), default=1)
         self.first_words: dict[str, int] = {}       # first word of a name → the most words it may be written in
         for key in (*self.aliases, *self.demonyms):
@@ -134,6 +137,10 @@ class KnowledgeBase:
         terms = [(o, pid) for o, pid in self.holders.get(office, ()) if o.held_on(day)]
         terms.sort(key=lambda t: t[0].acting)
         return self.entities[terms[0][1]] if terms else None
+
+    def regions_of_capital(self, city: str) -> list[str]:
+        """Sub-national regions whose capital is ``city`` (Riyadh Province for Riyadh)."""
+        return self.capital_regions.get(city, [])
 
     def written(self, entity_id: str, key: str) -> list[str]:
         """The entity's names and nationality adjectives, as written, whose key is ``key``."""

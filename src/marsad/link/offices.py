@@ -47,6 +47,12 @@ def holder(kb: KnowledgeBase, title: Title, day: dt.date | None, named: Counter)
     for place in jurisdictions(kb, title, named)[:1]:
         for role in title.roles:
             person = kb.holder(f"{place}.{role}", day)
+            if person is None and kb.entities[place].type == "GPE":
+                for region in kb.regions_of_capital(place):      # أمير الرياض: the emir of Riyadh Province
+                    person = kb.holder(f"{region}.{role}", day)
+                    if person:
+                        place = region
+                        break
             if person:
                 how = "written" if title.jurisdiction else f"the article names {kb.entities[place].name_en}"
                 return Holder(person.id, f"{place}.{role}",
