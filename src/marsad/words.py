@@ -64,9 +64,10 @@ def is_shared_surname(word: str) -> bool:
 
 def tells_no_one_apart(name: str) -> bool:
     """Whether a name, written alone, cannot say which person of the news it is: one word that is a
-    given name, a surname many people share, or a common word."""
+    given name, a surname many people share, or a common word the news almost never uses as a
+    name. (A surname the tagger seldom marks, كيري or بحاح, still tells its bearer apart.)"""
     words = name.split()
-    return len(words) == 1 and (is_given_name(words[0]) or is_shared_surname(words[0]) or is_common(words[0]))
+    return len(words) == 1 and (is_given_name(words[0]) or is_shared_surname(words[0]) or is_function_like(words[0]))
 
 
 RARE_NAME_SHARE = 0.05     # a common word the tagger reads as a name this seldom is almost never one

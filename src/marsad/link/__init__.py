@@ -24,6 +24,7 @@ from marsad.words import is_given_name
 
 NEW = "new:"
 _SPORTS = {"club", "sports_federation"}
+_SONS = {"بن", "ابن", "بنت"}
 
 
 def provisional_id(kind: str, name: str) -> str:
@@ -124,6 +125,14 @@ def _family(text: str) -> bool:
     return name_key(text).split()[0] == "ال"
 
 
+def _surname_of(word: str, name: str) -> bool:
+    """Whether a word alone is the surname a longer name ends in — not a father's name after بن
+    (مساعد of «عبدالله بن عبدالعزيز بن مساعد»), nor a family (آل خليفة)."""
+    keys = name_key(name).split()
+    return (len(keys) > 1 and " ".join(keys).endswith(" " + name_key(word)) and not _family(word)
+            and keys[-len(name_key(word).split()) - 1] not in _SONS)
+
+
 def _first_name_of(m: Mention, people: list[Mention]) -> Mention | None:
     """The one person of the article whose full name a given name alone begins (الأمير محمد after
     «محمد بن سلمان»); None when no one's or several people's names begin so."""
@@ -145,8 +154,7 @@ def _same_in_article(mentions: list[Mention]) -> list[Mention]:
             for other in linked:
                 if cand.COMPATIBLE.get(m.type, {m.type}) & {other.type} and (
                         name_key(m.text) == name_key(other.text)
-                        or (m.type == "PER" and name_key(other.text).endswith(" " + name_key(m.text))
-                            and not _family(m.text))
+                        or (m.type == "PER" and _surname_of(m.text, other.text))
                         or translit.similarity(m.text, other.text) >= 0.9):
                     m = dataclasses.replace(m, entity=other.entity, evidence=(
                         ("article", 1.0, f"the article also writes «{other.text}»"),))
@@ -170,7 +178,7 @@ def _group_new(mentions: list[Mention]) -> list[Mention]:
         firsts = [g for g in groups if g[0] == "PER" and len(g[1].split()) > 1 and name_key(g[1]).split()[0] == key]
         for kind, canonical, pid in groups:
             ckey = name_key(canonical)
-            if kind == m.type and (key == ckey or (kind == "PER" and ckey.endswith(" " + key) and not _family(m.text))
+            if kind == m.type and (key == ckey or (kind == "PER" and _surname_of(m.text, canonical))
                                    or translit.similarity(m.text, canonical) >= 0.9
                                    or len(firsts) == 1 and firsts[0][2] == pid and is_given_name(m.text)):
                 assigned[id(m)] = pid

@@ -118,15 +118,14 @@ def may_sound_alike(text: str) -> bool:
 
 
 def nasab_prefixes(surface: str) -> list[str]:
-    """A name with its father's name, when the family follows (عبدالله بن عبدالعزيز آل سعود →
-    عبدالله بن عبدالعزيز). Not a forefather's name: «عبدالله بن عبدالعزيز بن مساعد» is not
-    King Abdullah — a grandfather's name tells branches of a family apart."""
+    """A name with its forefathers' names, when the family follows (عبدالله بن عبدالعزيز آل سعود →
+    عبدالله بن عبدالعزيز): the family adds nothing to who it is. A grandfather's name stays —
+    «عبدالله بن عبدالعزيز بن مساعد» is not King Abdullah."""
     words = surface.split()
     keys = [orthographic_key(w) for w in words]
     if len(keys) < 4 or keys[1] not in _SONS or "ال" not in keys[3:]:
         return []
-    cut = keys.index("ال", 3)
-    return [" ".join(words[:cut])] if all(k not in _SONS for k in keys[3:cut]) else []
+    return [" ".join(words[:keys.index("ال", 3)])]
 
 
 _SONS = {"بن", "ابن", "بنت"}
