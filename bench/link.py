@@ -10,36 +10,21 @@ other stages run untimed before.
 """
 from __future__ import annotations
 
-import os
+import argparse
+import itertools
+import statistics
+import sys
+import time
+from pathlib import Path
 
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+from snn import DATA, ROOT, build_store, records
 
-import argparse  # noqa: E402
-import itertools  # noqa: E402
-import statistics  # noqa: E402
-import sys  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from snn import DATA, ROOT, records, write_days  # noqa: E402
-
-from marsad import pipeline  # noqa: E402
-from marsad.api import Marsad  # noqa: E402
-from marsad.errors import InputError  # noqa: E402
-from marsad.extract import extract  # noqa: E402
-from marsad.ingest.records import article_from_record  # noqa: E402
-from marsad.link import link  # noqa: E402
-
-
-def build(db: Path, rows: list) -> None:
-    with tempfile.TemporaryDirectory() as tmp, Marsad(db) as marsad:
-        files = write_days(rows, Path(tmp))
-        started = time.perf_counter()
-        report = marsad.ingest([str(p) for p in files])
-        elapsed = time.perf_counter() - started
-        print(f"base store built    {len(report.added):,} articles in {elapsed / 60:.1f} min "
-              f"({len(rows) / elapsed:.1f} articles/s, full pipeline)")
+from marsad import pipeline
+from marsad.api import Marsad
+from marsad.errors import InputError
+from marsad.extract import extract
+from marsad.ingest.records import article_from_record
+from marsad.link import link
 
 
 def percentiles(values: list[float]) -> str:
@@ -61,7 +46,7 @@ def main() -> int:
     base, new = rows[:args.base], rows[args.base:]
     args.db.parent.mkdir(parents=True, exist_ok=True)
     if not args.db.exists():
-        build(args.db, base)
+        print(f"base store built    {build_store(args.db, base)}")
     with Marsad(args.db) as marsad:
         store = marsad.store
         before = store.stats()

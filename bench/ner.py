@@ -7,24 +7,19 @@ articles already cleaned and segmented; one thread, so the figure is per core.
 """
 from __future__ import annotations
 
-import os
+import argparse
+import json
+import resource
+import sys
+import time
+import zipfile
+from pathlib import Path
 
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-os.environ.setdefault("OMP_NUM_THREADS", "1")
-
-import argparse  # noqa: E402
-import json  # noqa: E402
-import resource  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-import zipfile  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from marsad import pipeline  # noqa: E402
-from marsad.ingest.records import article_from_record  # noqa: E402
-from marsad.kb import knowledge_base  # noqa: E402
-from marsad.recognise import recognise  # noqa: E402
-from marsad.recognise.tagger import load_tagger  # noqa: E402
+from marsad import pipeline, threads
+from marsad.ingest.records import article_from_record
+from marsad.kb import knowledge_base
+from marsad.recognise import recognise
+from marsad.recognise.tagger import load_tagger
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,6 +45,7 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "saudinewsnet")
     parser.add_argument("--articles", type=int, default=500)
     args = parser.parse_args()
+    threads.pin()       # one BLAS thread, as in every analysing process of the product
     docs = [pipeline.run(pipeline.start(a), only=pipeline.TEXT_STAGES) for a in articles(args.data, args.articles)]
     tokens = sum(len(d.tokens) for d in docs)
     before = rss_mb()

@@ -42,3 +42,19 @@ def write_days(rows: list[tuple[str, dict]], into: Path) -> list[Path]:
         path.write_text(json.dumps(group, ensure_ascii=False), "utf-8")
         paths.append(path)
     return paths
+
+
+def build_store(db: Path, rows: list[tuple[str, dict]]) -> str:
+    """Ingest records into a store at ``db`` through the whole pipeline, as a user would (day
+    files written to a temporary folder); returns a line saying how it went."""
+    import tempfile
+    import time
+
+    from marsad.api import Marsad
+    with tempfile.TemporaryDirectory() as tmp, Marsad(db) as marsad:
+        files = write_days(rows, Path(tmp))
+        started = time.perf_counter()
+        report = marsad.ingest([str(p) for p in files])
+        elapsed = time.perf_counter() - started
+    return (f"{len(report.added):,} articles in {elapsed / 60:.1f} min "
+            f"({len(rows) / elapsed:.1f} articles/s, full pipeline)")

@@ -8,21 +8,17 @@ the last line.
 """
 from __future__ import annotations
 
-import os
+import argparse
+import itertools
+import sys
+import time
+from pathlib import Path
 
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+from snn import DATA, records
 
-import argparse  # noqa: E402
-import itertools  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from snn import DATA, records  # noqa: E402
-
-from marsad import pipeline  # noqa: E402
-from marsad.errors import InputError  # noqa: E402
-from marsad.ingest.records import article_from_record  # noqa: E402
+from marsad import pipeline
+from marsad.errors import InputError
+from marsad.ingest.records import article_from_record
 
 
 def main() -> int:

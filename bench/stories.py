@@ -12,28 +12,24 @@ over HTTP against a running `marsad serve`.
 """
 from __future__ import annotations
 
-import os
+import argparse
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
 
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+from ingest import queries
+from link import build
+from snn import DATA, ROOT, records
 
-import argparse  # noqa: E402
-import shutil  # noqa: E402
-import socket  # noqa: E402
-import statistics  # noqa: E402
-import subprocess  # noqa: E402
-import sys  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-import urllib.parse  # noqa: E402
-import urllib.request  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from ingest import queries  # noqa: E402
-from link import build  # noqa: E402
-from snn import DATA, ROOT, records  # noqa: E402
-
-from marsad.api import Marsad  # noqa: E402
-from marsad.store.stories import Stories  # noqa: E402
+from marsad.api import Marsad
+from marsad.store.stories import Stories
 
 
 def p95(values: list[float]) -> str:

@@ -20,12 +20,10 @@ import itertools
 import json
 import random
 import sys
-import tempfile
-import time
 from collections import Counter
 from pathlib import Path
 
-from snn import DATA, DEV_DAYS, HELD_DAYS, ROOT, records, write_days
+from snn import DATA, DEV_DAYS, HELD_DAYS, ROOT, build_store, records
 
 from marsad import sample as judged_sample
 from marsad.api import Marsad
@@ -33,16 +31,6 @@ from marsad.audit import render
 from marsad.kb import knowledge_base
 
 PER_ENTITY = 10
-
-
-def build(db: Path, rows: list) -> None:
-    with tempfile.TemporaryDirectory() as tmp, Marsad(db) as marsad:
-        files = write_days(rows, Path(tmp))
-        started = time.perf_counter()
-        report = marsad.ingest([str(p) for p in files])
-        elapsed = time.perf_counter() - started
-    print(f"store built: {len(report.added):,} articles in {elapsed / 60:.1f} min "
-          f"({len(rows) / elapsed:.1f} articles/s, full pipeline)\n")
 
 
 def top_entities(db, top: int) -> list[tuple[str, str, str, str | None, str | None, int, int]]:
@@ -123,7 +111,7 @@ def main() -> int:
     days = {"dev": DEV_DAYS, "held": HELD_DAYS, "all": None}[args.days]
     args.db.parent.mkdir(parents=True, exist_ok=True)
     if not args.db.exists():
-        build(args.db, list(itertools.islice(records(args.data, days), args.n)))
+        print(f"store built: {build_store(args.db, list(itertools.islice(records(args.data, days), args.n)))}\n")
     with Marsad(args.db) as marsad:
         print(render(marsad.audit(args.top, args.listed)))
         print()
