@@ -5,6 +5,8 @@ from collections import defaultdict
 
 import pytest
 
+from marsad import resources
+
 from marsad.kb import FILES, knowledge_base, load_files, name_key, records as kb_records
 
 TYPES = {"PER", "ORG", "GPE", "LOC", "EVENT", "NORP", "MISC"}
@@ -98,3 +100,21 @@ def test_demonyms_resolve_to_their_country(word, country):
 ])
 def test_names_in_many_spellings_resolve(name, entity):
     assert entity in [e.id for e in knowledge_base().lookup(name)]
+
+
+def test_a_one_word_name_that_is_a_function_word_is_marked_ambiguous_or_reviewed():
+    """A name of one word the news almost never uses as a name (data/common_words.tsv) finds that
+    word everywhere: it is an ambiguous alias, or a reviewed name the tagger simply does not know
+    (kb/reviewed_names.yaml)."""
+    from marsad.normalize import written_form
+    from marsad.words import is_function_like
+    reviewed = set(resources.load("kb/reviewed_names.yaml")["function_words_that_are_names"])
+    entities, _ = load_files()
+    unmarked = set()
+    for entity in entities.values():
+        for name in (entity.name_ar, *entity.aliases, *entity.abbreviations):
+            forms = {written_form(name)} | ({written_form(name)[2:]} if written_form(name).startswith("ال") else set())
+            if " " not in name.strip() and name not in entity.ambiguous_aliases and name not in reviewed \
+                    and any(is_function_like(f) for f in forms):
+                unmarked.add((entity.id, name))
+    assert not unmarked

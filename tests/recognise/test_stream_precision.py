@@ -102,3 +102,8 @@ def test_a_definite_name_written_indefinite_is_the_common_phrase(sentence, phras
 def test_a_name_beside_a_definite_noun_is_not_a_place_named_after_it():
     found = {(t, e) for t, _, e, _ in mentions("وقال زعيم تنظيم القاعدة أيمن الظواهري في تسجيل جديد.")}
     assert ("تنظيم القاعدة", "al_qaeda") in found and ("أيمن الظواهري", "ayman_al_zawahiri") in found
+
+
+def test_an_ambiguous_place_name_does_not_overrule_the_tagger_or_cut_a_name_after_a_title():
+    assert ("باراك أوباما", "barack_obama") in {(t, e) for t, _, e, _ in mentions("وقال الرئيس باراك أوباما إن الاتفاق جيد.")}
+    assert ("مرسي", "PER") in {(t, k) for t, k, _, _ in mentions("وأكد مرسي أن الشرعية باقية.")}

@@ -32,6 +32,12 @@ def _provincial_city(kb: KnowledgeBase, entity_id: str) -> bool:
 
 
 _SPORTS = {"club", "sports_federation"}
+_PLACES = {"GPE", "LOC"}
+
+
+def _same_kind(kind: str, tagged: str) -> bool:
+    """Whether a type of the base and a type the tagger gives are one kind of name (ANERcorp's LOC is GPE too)."""
+    return kind == tagged or {kind, tagged} <= _PLACES
 _OPEN, _CLOSE = "«\"“", "»\"”"
 
 
@@ -63,6 +69,9 @@ def _from_kb(doc: Document, kb: KnowledgeBase, found: list[Found], tagged: list[
         common = words == 1 and f.ambiguous and not f.demonym
         if common and not any(t.start < f.end and f.start < t.end for t in tagged):
             continue
+        if common and any((t.start, t.end) == (f.start, f.end)
+                          and not any(_same_kind(kb.entities[e].type, t.type) for e in f.entities) for t in tagged):
+            continue    # an ambiguous name the tagger reads as another kind of name: the tagger's (مرسي the man)
         if all(_provincial_city(kb, e) for e in f.entities) and any(
                 t.type == "ORG" and t.end == f.end and t.start <= f.start for t in tagged):
             continue    # a city (not a capital, which acts for its state) the tagger reads as an

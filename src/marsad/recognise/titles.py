@@ -72,7 +72,7 @@ def _jurisdiction(kb: KnowledgeBase, words: list[str], bare: list[str], j: int) 
     for length in range(min(kb.max_alias_words, len(words) - j), 0, -1):
         for _, first in proclitic_splits(words[j]):
             aliases = kb.aliases.get(keyed_words([first, *words[j + 1:j + length]]))
-            bodies = [a.entity for a in aliases or () if kb.entities[a.entity].type in {"GPE", "ORG"}]
+            bodies = [a.entity for a in aliases or () if kb.entities[a.entity].type in {"GPE", "ORG"} and not a.ambiguous]
             if bodies:
                 return bodies[0], None, length
     definite = words[j].lstrip("وف").startswith(("ال", "لل", "بال", "كال"))
@@ -108,7 +108,7 @@ def _name_after(kb: KnowledgeBase, words: list[str], bare: list[str], run: list[
     end = j
     while end < len(words) and end - j < 4:
         word, key = words[end], bare[end]
-        known = [kb.entities[a.entity].type for a in kb.aliases.get(key, ())]
+        known = [kb.entities[a.entity].type for a in kb.aliases.get(key, ()) if not a.ambiguous]
         after_particle = end > j and words[end - 1] in particles      # بن علي: علي is a name, not على
         if (word in stop and not after_particle) or (known and "PER" not in known) or _role_at(words, bare, end):
             break
