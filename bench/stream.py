@@ -63,14 +63,15 @@ def purity(db, top: int, judged: list[judged_sample.Judged], sheet: Path | None)
     for eid, kind, name, name_en, kb_id, docs, mentions in top_entities(db, top):
         picked = drawn(db, eid)
         labels = [by_span[(u, s, e)] for u, s, e, _ in picked if (u, s, e) in by_span]
-        pending += [(eid, name, u, s, e, t) for u, s, e, t in picked if (u, s, e) not in by_span]
-        identity = f"kb:{kb_id}" if kb_id else Counter(
-            j.entity for j in labels if j.name == "yes" and j.entity).most_common(1)[0][0] if any(
-            j.name == "yes" and j.entity for j in labels) else None
-        same = [j for j in labels if j.name == "yes" and j.entity and (
-            judged_sample.in_base(kb, j.entity) == kb_id if kb_id else j.entity == identity)]
+        pending += [(eid, name, name_en, kb_id, u, s, e, t) for u, s, e, t in picked if (u, s, e) not in by_span]
+        names = [j for j in labels if j.name == "yes" and j.entity]
+        if kb_id:
+            same = [j for j in names if judged_sample.in_base(kb, j.entity) == kb_id]
+        else:       # a store entity is whom most of its judged mentions are
+            identity = Counter(j.entity for j in names).most_common(1)[0][0] if names else None
+            same = [j for j in names if j.entity == identity]
         share = len(same) / len(labels) if labels else None
-        junk = bool(labels) and (identity is None or sum(j.name != "yes" for j in labels) > len(labels) / 2)
+        junk = bool(labels) and (not names or sum(j.name != "yes" for j in labels) > len(labels) / 2)
         rows.append((docs, mentions, kind, name + (f" ({name_en})" if name_en else ""), len(labels), share, junk))
     print(f"Purity of the {len(rows)} people and organisations named in most articles "
           f"(up to {PER_ENTITY} mentions each, judged by hand)")
@@ -85,11 +86,13 @@ def purity(db, top: int, judged: list[judged_sample.Judged], sheet: Path | None)
               f"mentions still to judge {len(pending)}")
     if sheet:
         with sheet.open("w", encoding="utf-8") as out:
-            for eid, name, url, start, end, text in pending:
-                original = db.execute("SELECT original FROM documents WHERE url = ?", (url,)).get
+            for eid, name, name_en, kb_id, url, start, end, text in pending:
+                original = next(o for (o,) in db.execute("SELECT original FROM documents WHERE url = ?", (url,))
+                                if o[start:end] == text)
                 context = original[max(0, start - 200):start] + "【" + original[start:end] + "】" + original[end:end + 200]
                 out.write(json.dumps({"url": url, "start": start, "end": end, "surface": text, "entity": eid,
-                                      "entity_name": name, "context": context}, ensure_ascii=False) + "\n")
+                                      "entity_name": name, "entity_name_en": name_en, "kb_id": kb_id,
+                                      "context": context}, ensure_ascii=False) + "\n")
         print(f"{len(pending)} mentions to judge written to {sheet}")
 
 

@@ -75,3 +75,14 @@ def test_a_newspaper_cited_in_quotation_marks_is_the_newspaper():
     assert [m.entity for m in cited.mentions if m.text == "الشرق الأوسط"] == ["asharq_al_awsat"]
     region = doc_from("وتتصاعد الأزمة في الشرق الأوسط.")
     assert [m.entity for m in region.mentions if m.text == "الشرق الأوسط"] == ["middle_east"]
+
+
+def test_a_family_named_by_its_surname_is_not_its_member():
+    doc = doc_from("توفي محمد بن عوض بن لادن في حادث. وعلمت الصحيفة أن المتوفين من أسرة بن لادن ثلاثة.")
+    ids = {m.text: m.entity for m in doc.mentions}
+    assert ids["بن لادن"] != ids["محمد بن عوض بن لادن"]
+
+
+def test_an_ambiguous_name_takes_the_kind_the_tagger_reads_there():
+    doc = doc_from("وأحرق مستوطنون منزل عائلة في بلدة دوما الفلسطينية قرب نابلس.")
+    assert all(m.entity != "state_duma" for m in doc.mentions)

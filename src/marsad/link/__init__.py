@@ -16,6 +16,7 @@ from collections import Counter
 
 from marsad.document import Document, Mention, Title
 from marsad.kb import KnowledgeBase, knowledge_base, name_key
+from marsad.normalize import orthographic_key
 from marsad.link import candidates as cand
 from marsad.link import translit
 from marsad.link.metonymy import stands_for
@@ -125,6 +126,15 @@ def _family(text: str) -> bool:
     return name_key(text).split()[0] == "ال"
 
 
+_FAMILY_NOUNS = {"اسره", "عائله", "ال", "ابناء"}      # keys: أسرة، عائلة، آل، أبناء
+
+
+def _of_a_family(doc: Document, mention: Mention) -> bool:
+    """«أسرة بن لادن»، «عائلة دوابشة»: a surname after a word for family names the family."""
+    before = doc.text[max(0, mention.start - 12):mention.start].split()
+    return bool(before) and orthographic_key(before[-1]).lstrip("وفبلك") in _FAMILY_NOUNS
+
+
 def _surname_of(word: str, name: str) -> bool:
     """Whether a word alone is the surname a longer name ends in — not a father's name after بن
     (مساعد of «عبدالله بن عبدالعزيز بن مساعد»), nor a family (آل خليفة)."""
@@ -144,7 +154,7 @@ def _first_name_of(m: Mention, people: list[Mention]) -> Mention | None:
     return next(iter(owners.values())) if len(owners) == 1 else None
 
 
-def _same_in_article(mentions: list[Mention]) -> list[Mention]:
+def _same_in_article(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """Unlinked names that repeat a linked one (the same spelling, a surname, a close sound, the
     given name of the article's one person so named) join it."""
     linked = [m for m in mentions if m.entity and not m.via_title]
@@ -154,7 +164,7 @@ def _same_in_article(mentions: list[Mention]) -> list[Mention]:
             for other in linked:
                 if cand.COMPATIBLE.get(m.type, {m.type}) & {other.type} and (
                         name_key(m.text) == name_key(other.text)
-                        or (m.type == "PER" and _surname_of(m.text, other.text))
+                        or (m.type == "PER" and _surname_of(m.text, other.text) and not _of_a_family(doc, m))
                         or translit.similarity(m.text, other.text) >= 0.9):
                     m = dataclasses.replace(m, entity=other.entity, evidence=(
                         ("article", 1.0, f"the article also writes «{other.text}»"),))
@@ -168,7 +178,7 @@ def _same_in_article(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _group_new(mentions: list[Mention]) -> list[Mention]:
+def _group_new(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """Names outside the knowledge base, grouped within the article under provisional ids."""
     groups: list[tuple[str, str, str]] = []  # (type, canonical text, id)
     order = sorted((m for m in mentions if m.entity is None and not m.via_title), key=lambda m: -len(m.text))
@@ -178,7 +188,8 @@ def _group_new(mentions: list[Mention]) -> list[Mention]:
         firsts = [g for g in groups if g[0] == "PER" and len(g[1].split()) > 1 and name_key(g[1]).split()[0] == key]
         for kind, canonical, pid in groups:
             ckey = name_key(canonical)
-            if kind == m.type and (key == ckey or (kind == "PER" and _surname_of(m.text, canonical))
+            if kind == m.type and (key == ckey or (kind == "PER" and _surname_of(m.text, canonical)
+                                                   and not _of_a_family(doc, m))
                                    or translit.similarity(m.text, canonical) >= 0.9
                                    or len(firsts) == 1 and firsts[0][2] == pid and is_given_name(m.text)):
                 assigned[id(m)] = pid
@@ -198,8 +209,8 @@ def link(doc: Document, kb: KnowledgeBase | None = None) -> Document:
     linked = Counter(m.entity for m in mentions if m.entity and not m.entity.startswith(NEW))
     mentions = [_link_name(doc, raw, kb, day, linked) if m.entity is None and raw.candidates else m
                 for m, raw in zip(mentions, doc.mentions)]    # again, knowing what the article was found to name
-    mentions = _same_in_article(mentions)
+    mentions = _same_in_article(doc, mentions)
     mentions = sorted(mentions + _via_titles(doc, kb, day, mentions), key=lambda m: (m.start, m.end))
     mentions = [dataclasses.replace(m, stands_for=stands_for(doc, m, kb)) if m.type == "GPE" else m
                 for m in mentions]
-    return dataclasses.replace(doc, mentions=tuple(_group_new(mentions)))
+    return dataclasses.replace(doc, mentions=tuple(_group_new(doc, mentions)))

@@ -76,6 +76,12 @@ def _from_kb(doc: Document, kb: KnowledgeBase, found: list[Found], tagged: list[
                 t.type == "ORG" and t.end == f.end and t.start <= f.start for t in tagged):
             continue    # a city (not a capital, which acts for its state) the tagger reads as an
                         # organisation: its club (برشلونة، فالنسيا)
+        if common:      # an ambiguous name the tagger marks: of the kind the tagger says, when the base has it
+            overlap = [t.type for t in tagged if t.start < f.end and f.start < t.end]
+            fits = tuple(e for e in f.entities if overlap and _same_kind(kb.entities[e].type, overlap[0]))
+            if fits:
+                f = dataclasses.replace(f, entities=fits)
+                kind = kb.entities[fits[0]].type
         entity = f.entities[0] if not f.ambiguous or f.demonym else None
         if common and strip_article(orthographic_key(doc.text[f.start:f.end])) in _currencies():
             out.append(Candidate(f.start, f.end, "MISC", "kb", 2))     # ريال the currency, not ريال مدريد
