@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from marsad.kb import name_key
+from marsad.normalize import written_form
 from marsad.link import spelling, translit
 from marsad.link.candidates import may_sound_alike, word_by_word
 from marsad.words import is_common, tells_no_one_apart
@@ -41,6 +42,9 @@ class Lookup(Protocol):
     def surnamed(self, key: str) -> list[tuple[str, str]]:
         """People whose names end in a surname with this sound key: (entity, its name)."""
 
+    def spellings(self, entity: str) -> list[str]:
+        """The written forms an entity was seen under."""
+
 
 @dataclass
 class Decision:
@@ -52,10 +56,19 @@ class Decision:
 
 
 def _same_surname(text: str, name: str) -> bool:
-    """Whether a surname alone is the last word of a stored name: the same as keyed, or — for a
-    name written from another script — a spelling of it (المعجل is not موكل)."""
+    """Whether a surname alone is the last word of a stored name: the same as keyed, or — for
+    names written from another script, both — a spelling of it (المعجل is not موكل, إيثان not العيثان)."""
     last = name.split()[-1]
-    return name_key(text) == name_key(last) or may_sound_alike(text) and spelling.probability(text, last) >= SOUND_SAME
+    return name_key(text) == name_key(last) or (may_sound_alike(text) and may_sound_alike(last)
+                                                 and spelling.probability(text, last) >= SOUND_SAME)
+
+
+def same_articles(a: str, b: str) -> bool:
+    """Whether two names of as many words carry the article on the same words: in a person's name
+    it is part of the name (أحمد العثمان is not أحمد عثمان), though keys leave it out."""
+    ours, theirs = a.split(), b.split()
+    return len(ours) != len(theirs) or all(written_form(x).startswith("ال") == written_form(y).startswith("ال")
+                                            for x, y in zip(ours, theirs))
 
 
 def decide(kind: str, text: str, store: Lookup) -> Decision:
@@ -66,6 +79,8 @@ def decide(kind: str, text: str, store: Lookup) -> Decision:
                                           "(a given name, a shared surname or a common word): an entity of this "
                                           "article only")])
     named = store.named(kind, name_key(text))
+    if kind == "PER":
+        named = [(e, n) for e, n in named if any(same_articles(text, t) for t in store.spellings(e))]
     if named:
         entity, count = named[0]
         return Decision(entity, "store", [("stored name", 1.0, f"«{text}» is a name already stored for this "
@@ -74,7 +89,7 @@ def decide(kind: str, text: str, store: Lookup) -> Decision:
         near = translit.lookup_keys(text)
         judged = {}
         for entity, name in store.sounding(kind, near) if near else ():
-            p = word_by_word(text, name)
+            p = word_by_word(text, name) if may_sound_alike(name) else 0.0
             if p >= SOUND_SAME:
                 judged[entity] = max(judged.get(entity, 0.0), p), name
         if len(judged) == 1:

@@ -20,6 +20,7 @@ import apsw
 from marsad.document import Document, Mention
 from marsad.errors import MarsadError, NotFound
 from marsad.kb import KnowledgeBase, name_key
+from marsad.normalize import orthographic_key
 from marsad.link import NEW, across, translit
 from marsad.link.across import Decision
 from marsad.words import tells_no_one_apart
@@ -31,10 +32,12 @@ def kb_entity_id(kb_id: str) -> str:
 
 
 def new_entity_id(kind: str, name: str, document: str = "") -> str:
-    """The id a new entity gets: a hash of its type and name key (and of its article, for a
-    name that tells no one apart across articles), so re-runs agree."""
+    """The id a new entity gets: a hash of its type and name key — a person's with the articles
+    kept, which are part of a name (أحمد العثمان is not أحمد عثمان) — and of its article, for a
+    name that tells no one apart across articles; re-runs agree."""
     scope = f"|{document}" if document else ""
-    return "e-" + hashlib.sha256(f"{kind}|{name_key(name)}{scope}".encode()).hexdigest()[:12]
+    key = orthographic_key(name) if kind == "PER" else name_key(name)
+    return "e-" + hashlib.sha256(f"{kind}|{key}{scope}".encode()).hexdigest()[:12]
 
 
 def _now() -> str:
@@ -80,6 +83,12 @@ class Entities:
             "SELECT DISTINCT k.entity, e.name FROM entity_keys k JOIN entities e ON e.id = k.entity"
             f" WHERE (k.kind, k.key) IN (VALUES {','.join(['(?, ?)'] * len(keys))}) AND k.type = ?",
             (*(v for pair in keys for v in pair), kind)))
+
+    def spellings(self, entity: str) -> list[str]:
+        """The written forms an entity was seen under: its name and its mentions' words."""
+        return [t for (t,) in self.db.execute(
+            "SELECT name FROM entities WHERE id = ? UNION SELECT * FROM (SELECT DISTINCT text FROM mentions"
+            " WHERE entity = ? AND via_title = 0 LIMIT 50)", (entity, entity))]
 
     def surnamed(self, key: str) -> list[tuple[str, str]]:
         """People whose names end in a surname with this sound key: (entity, its name)."""
