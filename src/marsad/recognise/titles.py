@@ -17,6 +17,7 @@ from marsad.recognise.gazetteer import runs
 from marsad.words import is_function_like
 
 _FORMER = {"سابق", "سابقه", "اسبق", "اسبقه"}
+_BODIES = {"countries", "organisations", "media"}
 GENERIC = {"president", "minister", "leader", "commander", "chair", "governor", "ambassador", "spokesperson",
            "un_permanent_representative", "emir", "king", "central_bank_governor", "mayor", "chancellor",
            "supreme_leader", "managing_director", "director_general", "executive_director", "prosecutor"}
@@ -63,18 +64,26 @@ def _role_at(words: list[str], bare: list[str], i: int) -> tuple[int, int, tuple
     return None
 
 
-def _jurisdiction(kb: KnowledgeBase, words: list[str], bare: list[str], j: int) -> tuple[str | None, str | None, int]:
-    """What the office is of, starting at word ``j``: ``(entity, anaphor, words used)``."""
+def _jurisdiction(kb: KnowledgeBase, words: list[str], bare: list[str], j: int,
+                  roles: tuple[str, ...] = ()) -> tuple[str | None, str | None, int]:
+    """What the office is of, starting at word ``j``: ``(entity, anaphor, words used)``.
+
+    An ambiguous name is the one body it may be that has the office (عمان after سلطان is
+    Oman, which has a sultan, not Amman)."""
     if j >= len(words):
         return None, None, 0
     if bare[j] in kb.demonyms:
         return kb.demonyms[bare[j]], None, 1
     for length in range(min(kb.max_alias_words, len(words) - j), 0, -1):
         for _, first in proclitic_splits(words[j]):
-            aliases = kb.aliases.get(keyed_words([first, *words[j + 1:j + length]]))
-            bodies = [a.entity for a in aliases or () if kb.entities[a.entity].type in {"GPE", "ORG"} and not a.ambiguous]
+            aliases = [a for a in kb.aliases.get(keyed_words([first, *words[j + 1:j + length]]), ())
+                       if kb.entities[a.entity].type in {"GPE", "ORG"}]
+            bodies = [a.entity for a in aliases if not a.ambiguous]
             if bodies:
                 return bodies[0], None, length
+            with_office = {a.entity for a in aliases if any(f"{a.entity}.{r}" in kb.holders for r in roles)}
+            if len(with_office) == 1:
+                return with_office.pop(), None, length
     definite = words[j].lstrip("وف").startswith(("ال", "لل", "بال", "كال"))
     for _, first in proclitic_splits(words[j]):
         if definite and strip_article(first) in function_words()["anaphoric_bodies"]:
@@ -108,7 +117,8 @@ def _name_after(kb: KnowledgeBase, words: list[str], bare: list[str], run: list[
     end = j
     while end < len(words) and end - j < 4:
         word, key = words[end], bare[end]
-        known = [kb.entities[a.entity].type for a in kb.aliases.get(key, ()) if not a.ambiguous]
+        known = [kb.entities[a.entity].type for a in kb.aliases.get(key, ())        # عمان of «سلطان عمان»: a
+                 if not a.ambiguous or kb.entities[a.entity].source_file in _BODIES]  # country, though ambiguous
         after_particle = end > j and words[end - 1] in particles      # بن علي: علي is a name, not على
         if (word in stop and not after_particle) or (known and "PER" not in known) or _role_at(words, bare, end):
             break
@@ -168,7 +178,7 @@ def find_titles(doc: Document, kb: KnowledgeBase, tagged: set[int] = frozenset()
                 i += 1
                 continue
             letters, length, roles, feminine = role
-            entity, anaphor, used = _jurisdiction(kb, words, bare, i + length)
+            entity, anaphor, used = _jurisdiction(kb, words, bare, i + length, roles)
             after = i + length + used
             former = after < len(run) and bare[after] in _FORMER
             end = after + former
