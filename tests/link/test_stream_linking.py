@@ -86,3 +86,52 @@ def test_a_family_named_by_its_surname_is_not_its_member():
 def test_an_ambiguous_name_takes_the_kind_the_tagger_reads_there():
     doc = doc_from("وأحرق مستوطنون منزل عائلة في بلدة دوما الفلسطينية قرب نابلس.")
     assert all(m.entity != "state_duma" for m in doc.mentions)
+
+
+def test_a_federation_among_clubs_is_the_federation():
+    doc = doc_from("وأعلن الاتحاد السعودي لكرة القدم عقوبات على الهلال والنصر بعد المباراة.")
+    federation = [m.entity for m in doc.mentions if m.text.startswith("الاتحاد السعودي")]
+    assert federation and all(e != "al_ittihad_saudi" for e in federation)
+
+
+def test_the_article_is_part_of_a_persons_name_across_articles(db_path):
+    with Marsad(db_path) as marsad:
+        marsad.store.add(doc_from("وقال المهندس أحمد العثمان إن المشروع سيكتمل."))
+        marsad.store.add(doc_from("وقال المهندس أحمد عثمان إن المشروع سيكتمل."))
+        marsad.store.add(doc_from("وأكد أحمد العثمان أن العمل مستمر."))
+        ids = dict(marsad.store.db.execute("SELECT text, entity FROM mentions WHERE type = 'PER'"))
+        same = {e for t, e in marsad.store.db.execute("SELECT text, entity FROM mentions") if t == "أحمد العثمان"}
+    assert ids["أحمد العثمان"] != ids["أحمد عثمان"] and len(same) == 1
+
+
+def test_an_arab_surname_is_no_spelling_of_a_foreign_one(db_path):
+    with Marsad(db_path) as marsad:
+        marsad.store.add(doc_from("وقال الطالب إيثان كوبر إن الرحلة ممتعة."))
+        marsad.store.add(doc_from("وقال رجل الأعمال خالد العيثان إن السوق مستقرة. وأضاف العيثان أن الطلب قوي."))
+        ids = dict(marsad.store.db.execute("SELECT text, entity FROM mentions WHERE type = 'PER'"))
+    assert ids.get("العيثان", ids["خالد العيثان"]) != ids["إيثان كوبر"]
+
+
+def outlet_page(text: str, url: str):
+    return pipeline.run(pipeline.start(Article(source="t.json", text=f"عنوان الخبر\n{text}", published="2015-07-25",
+                                               url=url)))
+
+
+def test_an_outlet_cited_in_quotation_marks_on_its_own_pages_is_the_outlet():
+    text = "وقال المدير لـ«الجزيرة» إن المشروع في الرياض سيكتمل، وأكد لـ«اليوم» أن العمل مستمر."
+    own = {m.text: (m.entity, m.evidence[0][0]) for m in outlet_page(text, "http://www.al-jazirah.com/2015/a.htm").mentions}
+    assert own["الجزيرة"] == ("al_jazirah_newspaper", "own outlet") and own["الرياض"][0] == "riyadh"
+    assert "اليوم" not in own                                       # another paper's house name: only on its pages
+    elsewhere = {m.text: m.entity for m in outlet_page(text, "https://example.org/news/1").mentions}
+    assert elsewhere.get("الجزيرة") != "al_jazirah_newspaper"
+
+
+def test_an_agency_credited_by_its_word_in_quotation_marks_is_the_agency():
+    text = ('وتراجعت الأسهم بحسب "الفرنسية"، وقال متحدث لوكالة الأنباء “الألمانية” إن السلطات الفرنسية '
+            'تتابع الوضع.')
+    doc = outlet_page(text, "https://example.org/n/2")
+    mentions, unquoted = doc.mentions, doc.text.index("السلطات")
+    quoted = {m.text: (m.type, m.entity, m.evidence[0][0]) for m in mentions if m.start < unquoted}
+    assert quoted["الفرنسية"] == ("ORG", "agence_france_presse", "credit")
+    assert quoted["الألمانية"][:2] == ("ORG", "dpa")
+    assert all(m.entity != "agence_france_presse" for m in mentions if m.start > unquoted)

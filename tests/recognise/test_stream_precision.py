@@ -107,3 +107,21 @@ def test_a_name_beside_a_definite_noun_is_not_a_place_named_after_it():
 def test_an_ambiguous_place_name_does_not_overrule_the_tagger_or_cut_a_name_after_a_title():
     assert ("باراك أوباما", "barack_obama") in {(t, e) for t, _, e, _ in mentions("وقال الرئيس باراك أوباما إن الاتفاق جيد.")}
     assert ("مرسي", "PER") in {(t, k) for t, k, _, _ in mentions("وأكد مرسي أن الشرعية باقية.")}
+
+
+def test_a_one_word_name_after_a_doctors_title_is_a_person():
+    found = {(t, k) for t, k, _, _ in mentions("وأوضح د. السويد أن نتائج الدراسة مشجعة.")}
+    assert ("السويد", "PER") in found and ("السويد", "GPE") not in found
+    assert ("السويد", "GPE") in {(t, k) for t, k, _, _ in mentions("وزار الوفد السويد الأسبوع الماضي.")}
+
+
+def test_an_ambiguous_name_after_a_title_is_the_body_with_that_office():
+    found = {(t, e) for t, _, e, _ in mentions("واستقبل سلطان عمان وزير الخارجية في مسقط.")}
+    assert {("سلطان عمان", "qaboos_bin_said"), ("عمان", "oman")} <= found and ("سلطان", None) not in found
+    assert all(e != "oman" for _, _, e, _ in mentions("وقال رئيس بلدية عمان إن الطرق مغلقة."))
+
+
+def test_a_persons_name_ends_where_a_title_of_a_body_begins():
+    found = {(t, e) for t, _, e, _ in mentions("وهنأ الملك السلطان قابوس بن سعيد سلطان عمان بالعيد.")}
+    assert "قابوس بن سعيد سلطان" not in {t for t, _ in found}
+    assert {e for t, e in found if t.endswith("قابوس بن سعيد")} == {"qaboos_bin_said"}

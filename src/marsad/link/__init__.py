@@ -21,6 +21,7 @@ from marsad.link import candidates as cand
 from marsad.link import translit
 from marsad.link.metonymy import stands_for
 from marsad.link.offices import holder
+from marsad.recognise.own_outlet import site_of
 from marsad.words import is_given_name
 
 NEW = "new:"
@@ -50,6 +51,15 @@ def _title_of(doc: Document, mention: Mention) -> Title | None:
     return None
 
 
+def _office_of(doc: Document, mention: Mention) -> str | None:
+    """What a title is an office of, when the mention is that part of it (عمان of «سلطان عمان»)."""
+    for title in doc.titles:
+        if title.jurisdiction and title.start <= mention.start and mention.end <= title.end \
+                and not (title.name and title.name[0] < mention.end):
+            return title.jurisdiction
+    return None
+
+
 def _link_name(doc: Document, mention: Mention, kb: KnowledgeBase, day: dt.date | None, named: Counter) -> Mention:
     found = cand.find(kb, mention.text, mention.type, day, frozenset(named))
     title = _title_of(doc, mention)
@@ -61,13 +71,17 @@ def _link_name(doc: Document, mention: Mention, kb: KnowledgeBase, day: dt.date 
             if sound >= 0.6:
                 found.setdefault(person.id, cand.Candidate(person.id)).add(
                     "office", 1.0, f"written after the title: {office.reason}")
+    office_of = _office_of(doc, mention)
+    if office_of in found:
+        found[office_of].add("office", 1.0, f"the title it is written in is an office of {kb.entities[office_of].name_en}")
     for c in found.values():
         others = named.get(c.entity, 0) - (mention.entity == c.entity)
         if others > 0 and len(found) > 1:
             c.add("article", 0.5, f"{kb.entities[c.entity].name_en} is named elsewhere in the article")
         if kb.entities[c.entity].kind == "media" and _quoted(doc, mention):
             c.add("quoted", 0.5, "cited in quotation marks, as a newspaper or channel is")
-        if kb.entities[c.entity].kind == "club":
+        federations = any(kb.entities[o].kind == "sports_federation" for o in found)
+        if kb.entities[c.entity].kind == "club" and not federations:     # a club against a city, not a federation
             peers = sorted(kb.entities[e].name_en for e in named if e != c.entity and kb.entities[e].kind in _SPORTS)
             if peers:
                 c.add("company", 0.5, "the article names other clubs and federations: " + ", ".join(peers[:3]))
@@ -79,6 +93,16 @@ def _link_name(doc: Document, mention: Mention, kb: KnowledgeBase, day: dt.date 
 
 def _quoted(doc: Document, mention: Mention) -> bool:
     return mention.start > 0 and doc.text[mention.start - 1] in "«\"“" and doc.text[mention.end:mention.end + 1] in "»\"”"
+
+
+def _cited_outlet(doc: Document, mention: Mention, kb: KnowledgeBase) -> Mention:
+    """An outlet cited by a bare name in quotation marks (see marsad.recognise.own_outlet)."""
+    name = kb.entities[mention.entity].name_en
+    if mention.source == "credit":
+        return dataclasses.replace(mention, evidence=(("credit", 1.0, f"«{mention.text}» alone in quotation marks is "
+                                                      f"how the press credits {name}"),))
+    return dataclasses.replace(mention, evidence=(("own outlet", 1.0, f"«{mention.text}» in quotation marks on a page of "
+                                                  f"{site_of(doc.url)}, the site of {name}"),))
 
 
 def _demonym(mention: Mention, kb: KnowledgeBase) -> Mention:
@@ -205,7 +229,8 @@ def link(doc: Document, kb: KnowledgeBase | None = None) -> Document:
     """Stage: set ``entity`` (and ``evidence``, ``stands_for``) on every mention; add titles' mentions."""
     kb = kb or knowledge_base()
     day, named = _day(doc), _named(doc)
-    mentions = [_demonym(m, kb) if m.type == "NORP" else _link_name(doc, m, kb, day, named) for m in doc.mentions]
+    mentions = [_demonym(m, kb) if m.type == "NORP" else _cited_outlet(doc, m, kb) if m.source in ("outlet", "credit")
+                else _link_name(doc, m, kb, day, named) for m in doc.mentions]
     linked = Counter(m.entity for m in mentions if m.entity and not m.entity.startswith(NEW))
     mentions = [_link_name(doc, raw, kb, day, linked) if m.entity is None and raw.candidates else m
                 for m, raw in zip(mentions, doc.mentions)]    # again, knowing what the article was found to name

@@ -1,8 +1,9 @@
 """Recognition: names of people, organisations, places and events, and titles standing for people.
 
-Three finders run over the document and their spans are merged: the knowledge base's
-names (gazetteer), titles of office with the name after them (titles), and the trained
-tagger (tagger). A name from the knowledge base keeps its type and candidate entities;
+Four finders run over the document and their spans are merged: the knowledge base's
+names (gazetteer), titles of office with the name after them (titles), the trained
+tagger (tagger), and outlets cited by a bare name (own_outlet: a paper's name on its own
+pages, an agency's credit word). A name from the knowledge base keeps its type and candidate entities;
 a common word that the base also knows as a name (القاعدة، الجزيرة) counts only where
 the tagger sees a name too. Attached clitics are left out of every mention.
 """
@@ -18,6 +19,7 @@ from marsad.kb import KnowledgeBase, knowledge_base
 from marsad.recognise.gazetteer import Found, find_names
 from marsad.recognise.merge import Candidate, resolve
 from marsad.recognise.named_after import named_after
+from marsad.recognise.own_outlet import credited, own_outlet
 from marsad.recognise.propagate import surnames, undouble
 from marsad.recognise.tagger import Tagger, TaggedSpan, load_tagger
 from marsad.normalize import orthographic_key, proclitic_splits, skip_letters, strip_article
@@ -57,9 +59,24 @@ def _as_body(doc: Document, kb: KnowledgeBase, f: Found, found: list[Found]) -> 
     return None
 
 
+@functools.cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(h for h in function_words()["honorifics"] if " " not in h)
+
+
+def _after_honorific(doc: Document, start: int) -> bool:
+    """Whether a span follows a person's honorific (د. السويد، الدكتور الرشيد): a person's name."""
+    before = doc.text[max(0, start - 16):start].rstrip().rstrip(".").split()
+    return bool(before) and orthographic_key(before[-1]) in _honorifics()
+
+
 def _from_kb(doc: Document, kb: KnowledgeBase, found: list[Found], tagged: list[TaggedSpan]) -> list[Candidate]:
     out = []
     for f in found:
+        if not f.demonym and kb.entities[f.entities[0]].type != "PER" and " " not in doc.text[f.start:f.end].strip() \
+                and _after_honorific(doc, f.start):
+            out.append(Candidate(f.start, f.end, "PER", "honorific", 3))   # د. السويد is no country
+            continue
         body = _as_body(doc, kb, f, found)
         if body:
             out.append(body)
@@ -201,8 +218,24 @@ def _currency_is_misc(doc: Document, span: TaggedSpan) -> TaggedSpan:
     return span
 
 
-def _from_tagger(doc: Document, kb: KnowledgeBase, tagged: list[TaggedSpan]) -> list[Candidate]:
+def _before_titles(doc: Document, span: TaggedSpan, titles: list[Title]) -> TaggedSpan | None:
+    """A person's name ends where a title of a named body begins: «قابوس بن سعيد سلطان عمان» is
+    the name, then the title; a role word of such a title alone (سلطان of «سلطان عمان») is no name."""
+    if span.type != "PER":
+        return span
+    for title in titles:
+        if not title.jurisdiction or not (title.start < span.end <= title.end):
+            continue
+        if span.start >= title.start:
+            return None
+        words = [t for t in doc.tokens if span.start <= t.start and t.end <= title.start and t.kind == "word"]
+        return dataclasses.replace(span, end=words[-1].end) if words else None
+    return span
+
+
+def _from_tagger(doc: Document, kb: KnowledgeBase, tagged: list[TaggedSpan], titles: list[Title]) -> list[Candidate]:
     seen = {orthographic_key(doc.text[t.start:t.end]) for t in doc.tokens if t.kind == "word"}
+    tagged = [s for s in (_before_titles(doc, t, titles) for t in tagged) if s]
     spans = [_with_place_head(doc, part) for t in tagged if _a_name(doc, t)
              for part in (_split_pairs(doc, t, kb) if t.type == "PER" else [_currency_is_misc(doc, t)])]
     return [Candidate(_bare_start(doc, t, kb, seen), t.end, t.type, "model", 2, score=t.score) for t in spans]
@@ -215,7 +248,7 @@ def recognise(doc: Document, kb: KnowledgeBase | None = None, tagger: Tagger | N
     people = {t.start for span in tagged if span.type == "PER" for t in doc.tokens if span.start <= t.start < span.end}
     titles = find_titles(doc, kb, people)
     candidates = _from_kb(doc, kb, find_names(doc, kb), tagged) + _from_titles(titles)
-    candidates += _from_tagger(doc, kb, tagged)
+    candidates += _from_tagger(doc, kb, tagged, titles) + own_outlet(doc, kb) + credited(doc, kb)
     chosen = resolve(doc, [undouble(doc, c) for c in candidates])
     chosen = resolve(doc, chosen + named_after(doc, chosen))
     chosen = resolve(doc, chosen + surnames(doc, chosen))
