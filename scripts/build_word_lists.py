@@ -96,7 +96,7 @@ def main() -> int:
     with (args.out / "common_words.tsv").open("w", encoding="utf-8") as out:
         out.write(f"# Common word forms of Arabic news: {len(common):,} forms seen ≥ {MIN_COUNT} times in "
                   f"{len(rows):,} SaudiNewsNet articles of the development days ({total:,} words) whose tagged\n"
-                  f"# name share is under {MAX_NAME_SHARE}. Built by scripts/build_common_words.py on "
+                  f"# name share is under {MAX_NAME_SHARE}. Built by scripts/build_word_lists.py on "
                   f"{dt.date.today()}; derived from SaudiNewsNet (CC BY-NC-SA 4.0).\n"
                   "# form\tper_million\tname_share\n")
         for form, count, share in common:

@@ -1,6 +1,6 @@
 """Word lists of Arabic news kept as data: the common word forms, by how often they are names.
 
-``data/common_words.tsv`` (built by ``scripts/build_common_words.py``) holds the written
+``data/common_words.tsv`` (built by ``scripts/build_word_lists.py``) holds the written
 forms that are frequent in Arabic news and that the tagger reads as a name in under half
 of their uses: «على»، «بأن»، «بأول»، «شرع»، «الإبل». A span that is one such word alone is
 a name only on strong evidence (see :mod:`marsad.recognise`).
