@@ -76,13 +76,20 @@ def written_form(word: str) -> str:
 _HAMZA_ALEFS = "أإ"
 
 
-def same_spelling(text: str, name: str, article_ok: bool = False) -> bool:
+def drops_article(text: str, name: str) -> bool:
+    """Whether a word is written without the article its name begins with (شباب for الشباب)."""
+    return written_form(name).startswith("ال") and not written_form(text).startswith("ال")
+
+
+def same_spelling(text: str, name: str, article_ok: bool = False, bare_ok: bool = True) -> bool:
     """Whether a word written in the text may be a name written so, not another word that only
     shares its key: the text may drop a hamza the name has (اوباما for أوباما) but not add
     one the name lacks (بأول is not باول), nor write آ for أ (أبي is not آبي), nor add an
     article the name never takes unless ``article_ok`` (an adjective takes one; الحماس is
     not حماس), nor lose the hamza-alef and lam a name begins with, which were never an
-    article (بأن is not ألبان). Both are written forms."""
+    article (بأن is not ألبان), nor drop the article the name has unless ``bare_ok`` (شباب
+    المملكة is the kingdom's youth, not الشباب the club; after لل the article is there,
+    contracted: للشباب). Both are written forms."""
     text, name = written_form(text), written_form(name)
     if name[:2] in ("أل", "إل") and text[:2] not in ("أل", "إل", "ال"):
         return False
@@ -90,7 +97,9 @@ def same_spelling(text: str, name: str, article_ok: bool = False) -> bool:
         if not article_ok:
             return False
         text = text[2:]
-    if name.startswith("ال") and not text.startswith("ال"):
+    if drops_article(text, name):
+        if not bare_ok:
+            return False
         name = name[2:]
     if len(text) != len(name):
         return True          # the keys met through other folds (ة/ه, ى/ي): nothing to compare letter by letter

@@ -6,6 +6,8 @@ SaudiNewsNet; none is copied from an article.
 from marsad import pipeline
 from marsad.api import Marsad
 from marsad.document import Article
+from marsad.kb import knowledge_base
+from marsad.link import candidates as cand
 
 
 def doc_from(text: str, published: str = "2015-07-25"):
@@ -135,3 +137,20 @@ def test_an_agency_credited_by_its_word_in_quotation_marks_is_the_agency():
     assert quoted["الفرنسية"] == ("ORG", "agence_france_presse", "credit")
     assert quoted["الألمانية"][:2] == ("ORG", "dpa")
     assert all(m.entity != "agence_france_presse" for m in mentions if m.start > unquoted)
+
+
+def test_namesakes_of_two_countries_are_the_one_of_the_articles_country():
+    def linked(text, url=None):
+        doc = pipeline.run(pipeline.start(Article(source="t.json", text=f"عنوان الخبر\n{text}", published="2015-07-25",
+                                                  url=url)))
+        return {m.text: (m.entity, [f for f, _, _ in m.evidence]) for m in doc.mentions}
+    assert linked("وفاز نادي الهلال على ضيفه في الرياض.")["نادي الهلال"] == ("al_hilal_saudi", ["name", "home"])
+    assert linked("وفاز نادي الهلال على ضيفه في أم درمان.")["نادي الهلال"][0] == "al_hilal_omdurman"
+    assert linked("وفاز نادي الهلال على ضيفه في الرياض ثم في أم درمان.")["نادي الهلال"][0].startswith("new:")
+    assert linked("وفاز نادي الهلال على ضيفه.")["نادي الهلال"][0].startswith("new:")    # nothing tells which
+
+
+def test_a_word_without_the_article_its_name_has_is_no_candidate():
+    kb = knowledge_base()
+    assert "real_madrid" not in cand.find(kb, "ريال", "MISC")          # the riyal, not «الريال» the club
+    assert "real_madrid" in cand.find(kb, "الريال", "ORG")

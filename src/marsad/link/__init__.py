@@ -60,8 +60,17 @@ def _office_of(doc: Document, mention: Mention) -> str | None:
     return None
 
 
+def _as_written(doc: Document, mention: Mention) -> str:
+    """The mention's name with its article back where ل + ال was written لل (للشباب → الشباب)."""
+    start = mention.start
+    while start > 0 and not doc.text[start - 1].isspace():
+        start -= 1
+    contracted = start < mention.start and orthographic_key(doc.text[start:mention.start]).endswith("لل")
+    return "ال" + mention.text if contracted and not mention.text.startswith("ال") else mention.text
+
+
 def _link_name(doc: Document, mention: Mention, kb: KnowledgeBase, day: dt.date | None, named: Counter) -> Mention:
-    found = cand.find(kb, mention.text, mention.type, day, frozenset(named))
+    found = cand.find(kb, _as_written(doc, mention), mention.type, day, frozenset(named))
     title = _title_of(doc, mention)
     if title:
         office = holder(kb, title, day, named)
@@ -85,10 +94,30 @@ def _link_name(doc: Document, mention: Mention, kb: KnowledgeBase, day: dt.date 
             peers = sorted(kb.entities[e].name_en for e in named if e != c.entity and kb.entities[e].kind in _SPORTS)
             if peers:
                 c.add("company", 0.5, "the article names other clubs and federations: " + ", ".join(peers[:3]))
+    _home(doc, kb, found, named)
     choice = cand.best(found)
     if choice is None:
         return dataclasses.replace(mention, entity=None, evidence=())
     return dataclasses.replace(mention, entity=choice.entity, evidence=tuple(choice.features))
+
+
+def _home(doc: Document, kb: KnowledgeBase, found: dict[str, cand.Candidate], named: Counter) -> None:
+    """Namesakes of different countries (الهلال of Riyadh and of Omdurman): the one of the
+    only one of their countries the article names (the country, or a place or body of it) is
+    the likelier. The outlet's own country is no evidence: Saudi papers report Egypt's الأهلي."""
+    countries = {kb.entities[c].country for c in found}
+    if len(found) < 2 or len(countries) < 2 or None in countries:
+        return
+    reasons = {}
+    for e in sorted((e for e in named if e not in found), key=lambda e: -named[e]):     # not the namesakes themselves
+        country = e if kb.entities[e].source_file == "countries" else kb.entities[e].country
+        if country in kb.entities and country not in reasons:
+            reasons[country] = f"the article names {kb.entities[e].name_en}" + (
+                f", of {kb.entities[country].name_en}" if country != e else "")
+    at_home = [c for c in found.values() if kb.entities[c.entity].country in reasons]
+    if len(at_home) == 1:
+        c = at_home[0]
+        c.add("home", 0.5, f"a namesake of another country; {reasons[kb.entities[c.entity].country]}")
 
 
 def _quoted(doc: Document, mention: Mention) -> bool:

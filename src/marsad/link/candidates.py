@@ -15,7 +15,7 @@ from importlib import resources
 
 from marsad.kb import KnowledgeBase, name_key
 from marsad.link import spelling, translit
-from marsad.normalize import orthographic_key
+from marsad.normalize import drops_article, orthographic_key
 from marsad.words import is_common, tells_no_one_apart
 
 COMPATIBLE = {"PER": {"PER"}, "ORG": {"ORG"}, "GPE": {"GPE", "LOC"}, "LOC": {"LOC", "GPE"},
@@ -145,9 +145,14 @@ def find(kb: KnowledgeBase, surface: str, kind: str, day: dt.date | None = None,
     knowledge-base entities the article names, which support a surname alone."""
     found: dict[str, Candidate] = {}
     allowed = COMPATIBLE.get(kind, {kind})
-    alone = len(surface.split()) == 1 and tells_no_one_apart(surface)
-    for alias in kb.aliases.get(name_key(surface), ()):
+    one_word = len(surface.split()) == 1
+    alone = one_word and tells_no_one_apart(surface)
+    key = name_key(surface)
+    for alias in kb.aliases.get(key, ()):
         entity = kb.entities[alias.entity]
+        written = kb.written(entity.id, key)
+        if one_word and written and all(drops_article(surface, n) for n in written):
+            continue        # شباب is the youth, not the club الشباب (after لل the caller restores the article)
         if (entity.type in allowed or kind == "MISC") and (day is None or kb.named_on(entity.id, day, surface)):
             weak = alias.ambiguous or entity.type == "PER" and alone
             c = found.setdefault(entity.id, Candidate(entity.id))

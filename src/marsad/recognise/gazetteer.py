@@ -76,7 +76,8 @@ def find_names(doc: Document, kb: KnowledgeBase) -> list[Found]:
                     key = keyed_words([first, *tail])
                     match = _match(kb, key)
                     if match and length == 1:
-                        match = _spelled(kb, key, words[i][skip_letters(words[i], letters):], match)
+                        contracted = keys[i][:letters].endswith("لل")      # ل + ال: للشباب
+                        match = _spelled(kb, key, words[i][skip_letters(words[i], letters):], match, contracted)
                     elif match and _indefinite(kb, key, [first, *tail], match[0]):
                         match = None
                     if match:
@@ -126,12 +127,16 @@ def _indefinite(kb: KnowledgeBase, key: str, keys: list[str], entities: tuple[st
     return bool(names) and all(any(orthographic_key(w).startswith("ال") for w in n.split()) for n in names)
 
 
-def _spelled(kb: KnowledgeBase, key: str, surface: str, match):
+def _spelled(kb: KnowledgeBase, key: str, surface: str, match, contracted: bool = False):
     """A one-word match kept for the entities one of whose names it may be as written
-    (:func:`marsad.normalize.same_spelling`): «بأول» is not Powell, «الإبل» not Apple."""
+    (:func:`marsad.normalize.same_spelling`): «بأول» is not Powell, «الإبل» not Apple, «شباب»
+    not the club «الشباب» unless after لل, where the article is contracted; an adjective may go
+    without its article (مواطن سعودي)."""
     entities, ambiguous, demonym = match
     article_ok = demonym or not is_common(surface)      # البوينغ is Boeing; الحماس is enthusiasm, not Hamas
-    kept = tuple(e for e in entities if any(same_spelling(surface, n, article_ok) for n in kb.written(e, key)))
+    bare_ok = demonym or contracted
+    kept = tuple(e for e in entities
+                 if any(same_spelling(surface, n, article_ok, bare_ok) for n in kb.written(e, key)))
     return (kept, ambiguous or len(kept) > 1, demonym) if kept else None
 
 
