@@ -154,3 +154,14 @@ def test_a_word_without_the_article_its_name_has_is_no_candidate():
     kb = knowledge_base()
     assert "real_madrid" not in cand.find(kb, "ريال", "MISC")          # the riyal, not «الريال» the club
     assert "real_madrid" in cand.find(kb, "الريال", "ORG")
+
+
+def test_a_name_of_several_entities_of_the_base_is_not_chosen_by_the_stores_counts(db_path):
+    with Marsad(db_path) as marsad:
+        for guest in ("الهلال", "النصر", "الأهلي"):
+            marsad.store.add(doc_from(f"وفاز نادي الاتحاد السعودي على {guest}، وقال مدرب نادي الاتحاد إن الفوز مستحق."))
+        marsad.store.add(doc_from("وقرر الاتحاد السعودي تأجيل المباراة إلى الأسبوع المقبل."))
+        rows = list(marsad.store.db.execute("SELECT m.text, m.entity, m.evidence FROM mentions m JOIN documents d"
+                                            " ON d.id = m.document WHERE m.text = 'الاتحاد السعودي'"))
+    last = rows[-1]
+    assert last[1] != "e-al_ittihad_saudi" and "ambiguous" in last[2], rows

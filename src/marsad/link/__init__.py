@@ -96,8 +96,8 @@ def _link_name(doc: Document, mention: Mention, kb: KnowledgeBase, day: dt.date 
                 c.add("company", 0.5, "the article names other clubs and federations: " + ", ".join(peers[:3]))
     _home(doc, kb, found, named)
     choice = cand.best(found)
-    if choice is None:
-        return dataclasses.replace(mention, entity=None, evidence=())
+    if choice is None:      # the candidates stay with it: the store does not choose among them either
+        return dataclasses.replace(mention, entity=None, evidence=(), candidates=tuple(found) or mention.candidates)
     return dataclasses.replace(mention, entity=choice.entity, evidence=tuple(choice.features))
 
 
@@ -106,8 +106,9 @@ def _home(doc: Document, kb: KnowledgeBase, found: dict[str, cand.Candidate], na
     only one of their countries the article names (the country, or a place or body of it) is
     the likelier. The outlet's own country is no evidence: Saudi papers report Egypt's الأهلي."""
     countries = {kb.entities[c].country for c in found}
-    if len(found) < 2 or len(countries) < 2 or None in countries:
-        return
+    kinds = {(kb.entities[c].type, kb.entities[c].kind) for c in found}
+    if len(found) < 2 or len(countries) < 2 or None in countries or len(kinds) > 1:
+        return      # namesakes of one kind only: a club is no namesake of a channel
     reasons = {}
     for e in sorted((e for e in named if e not in found), key=lambda e: -named[e]):     # not the namesakes themselves
         country = e if kb.entities[e].source_file == "countries" else kb.entities[e].country

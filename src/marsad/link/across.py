@@ -11,6 +11,10 @@ features here decide, each with a score and a reason that ``marsad explain`` pri
   its own right (سعد is not سعيد);
 - ``stored surname`` (0.9): a surname alone that exactly one stored person bears.
 
+A name the base gives to several entities that the article did not tell apart (الاتحاد
+السعودي: the federation or the Jeddah club) is an entity of its article only
+(``ambiguous``): the store's counts do not choose for it.
+
 A name that cannot tell its bearer apart across articles — a given name alone (فهد), a
 surname many people share (القحطاني), a common word — is an entity of its article only
 (``article only``): it never gathers every bearer of the name from every article.
@@ -71,8 +75,14 @@ def same_articles(a: str, b: str) -> bool:
                                             for x, y in zip(ours, theirs))
 
 
-def decide(kind: str, text: str, store: Lookup) -> Decision:
-    """The stored entity a name outside the knowledge base is, and why."""
+def decide(kind: str, text: str, store: Lookup, candidates: tuple[str, ...] = ()) -> Decision:
+    """The stored entity a name outside the knowledge base is, and why. ``candidates`` are the
+    knowledge-base entities the name may be that the article did not choose between: how
+    often the store saw the name under one of them does not choose for it."""
+    if len(candidates) > 1:
+        return Decision(None, "article", [("ambiguous", 0.0,
+                                          f"«{text}» is a name of {len(candidates)} entities of the base and the "
+                                          "article does not tell which: an entity of this article only")])
     if kind == "PER" and tells_no_one_apart(text) or kind != "PER" and len(text.split()) == 1 and is_common(text):
         return Decision(None, "article", [("article only", 0.0,
                                           f"«{text}» alone does not tell who is meant across articles "

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from marsad import resources
 from marsad.document import Document, Token
 from marsad.kb import KnowledgeBase, keyed_words
-from marsad.normalize import orthographic_key, proclitic_splits, same_spelling, skip_letters, strip_article
+from marsad.normalize import orthographic_key, proclitic_splits, same_spelling, skip_letters, strip_article, written_form
 from marsad.words import is_common
 
 _JOINERS = {"-", "\u2010", "\u2011"}
@@ -135,9 +135,16 @@ def _spelled(kb: KnowledgeBase, key: str, surface: str, match, contracted: bool 
     entities, ambiguous, demonym = match
     article_ok = demonym or not is_common(surface)      # البوينغ is Boeing; الحماس is enthusiasm, not Hamas
     bare_ok = demonym or contracted
-    kept = tuple(e for e in entities
-                 if any(same_spelling(surface, n, article_ok, bare_ok) for n in kb.written(e, key)))
+    kept = tuple(e for e in entities if any(same_spelling(surface, n, article_ok, bare_ok) and not _article_read(surface, n)
+                                            for n in kb.written(e, key)))
     return (kept, ambiguous or len(kept) > 1, demonym) if kept else None
+
+
+def _article_read(surface: str, name: str) -> bool:
+    """A name whose أل or إل is no article (إلبيت, ألبانيا) written ال + a common word: the
+    article and the word (البيت is the house), not the name; البانيا stays Albania."""
+    text = written_form(surface)
+    return written_form(name)[:2] in ("أل", "إل") and text.startswith("ال") and is_common(text[2:])
 
 
 def _typed(kb: KnowledgeBase, entities: tuple[str, ...], ambiguous: bool, demonym: bool):

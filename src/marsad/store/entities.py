@@ -126,7 +126,7 @@ class Entities:
         else:
             kind = raw[len(NEW):].split(":", 1)[0] if raw.startswith(NEW) else mention.type
             text = name or mention.text
-            decision = across.decide(kind, text, self)
+            decision = across.decide(kind, text, self, tuple(mention.candidates or ()))
             entity = decision.entity
             if entity is None:
                 scope = document if decision.scope == "article" else ""
