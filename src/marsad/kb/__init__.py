@@ -16,6 +16,7 @@ from marsad.kb.model import Entity, Office
 from marsad.normalize import compound_start, join_compounds, orthographic_key, strip_article, written_form
 from marsad.segment import iter_tokens
 
+SPORTS_KINDS = frozenset({"club", "sports_federation"})     # kinds of sports bodies
 FILES = ("countries", "cities", "regions", "organisations", "media", "people")
 
 

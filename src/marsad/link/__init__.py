@@ -15,17 +15,16 @@ import re
 from collections import Counter
 
 from marsad.document import Document, Mention, Title
-from marsad.kb import KnowledgeBase, knowledge_base, name_key
+from marsad.kb import SPORTS_KINDS, KnowledgeBase, knowledge_base, name_key
 from marsad.normalize import orthographic_key
 from marsad.link import candidates as cand
 from marsad.link import translit
 from marsad.link.metonymy import stands_for
 from marsad.link.offices import holder
-from marsad.recognise.own_outlet import site_of
+from marsad.recognise.own_outlet import quoted, site_of
 from marsad.words import is_given_name
 
 NEW = "new:"
-_SPORTS = {"club", "sports_federation"}
 _SONS = {"بن", "ابن", "بنت"}
 
 
@@ -83,15 +82,15 @@ def _link_name(doc: Document, mention: Mention, kb: KnowledgeBase, day: dt.date 
     office_of = _office_of(doc, mention)
     if office_of in found:
         found[office_of].add("office", 1.0, f"the title it is written in is an office of {kb.entities[office_of].name_en}")
+    federations = any(kb.entities[o].kind == "sports_federation" for o in found)
     for c in found.values():
         others = named.get(c.entity, 0) - (mention.entity == c.entity)
         if others > 0 and len(found) > 1:
             c.add("article", 0.5, f"{kb.entities[c.entity].name_en} is named elsewhere in the article")
-        if kb.entities[c.entity].kind == "media" and _quoted(doc, mention):
+        if kb.entities[c.entity].kind == "media" and quoted(doc.text, mention.start, mention.end):
             c.add("quoted", 0.5, "cited in quotation marks, as a newspaper or channel is")
-        federations = any(kb.entities[o].kind == "sports_federation" for o in found)
         if kb.entities[c.entity].kind == "club" and not federations:     # a club against a city, not a federation
-            peers = sorted(kb.entities[e].name_en for e in named if e != c.entity and kb.entities[e].kind in _SPORTS)
+            peers = sorted(kb.entities[e].name_en for e in named if e != c.entity and kb.entities[e].kind in SPORTS_KINDS)
             if peers:
                 c.add("company", 0.5, "the article names other clubs and federations: " + ", ".join(peers[:3]))
     _home(doc, kb, found, named)
@@ -119,10 +118,6 @@ def _home(doc: Document, kb: KnowledgeBase, found: dict[str, cand.Candidate], na
     if len(at_home) == 1:
         c = at_home[0]
         c.add("home", 0.5, f"a namesake of another country; {reasons[kb.entities[c.entity].country]}")
-
-
-def _quoted(doc: Document, mention: Mention) -> bool:
-    return mention.start > 0 and doc.text[mention.start - 1] in "«\"“" and doc.text[mention.end:mention.end + 1] in "»\"”"
 
 
 def _cited_outlet(doc: Document, mention: Mention, kb: KnowledgeBase) -> Mention:

@@ -15,11 +15,11 @@ import re
 
 from marsad import resources
 from marsad.document import Document, Mention, Title
-from marsad.kb import KnowledgeBase, knowledge_base
+from marsad.kb import SPORTS_KINDS, KnowledgeBase, knowledge_base
 from marsad.recognise.gazetteer import Found, find_names
 from marsad.recognise.merge import Candidate, resolve
 from marsad.recognise.named_after import named_after
-from marsad.recognise.own_outlet import credited, own_outlet
+from marsad.recognise.own_outlet import credited, own_outlet, quoted
 from marsad.recognise.propagate import surnames, undouble
 from marsad.recognise.tagger import Tagger, TaggedSpan, load_tagger
 from marsad.normalize import orthographic_key, proclitic_splits, skip_letters, strip_article
@@ -33,14 +33,12 @@ def _provincial_city(kb: KnowledgeBase, entity_id: str) -> bool:
     return bool(country) and country in kb.entities and kb.entities[country].capital != entity_id
 
 
-_SPORTS = {"club", "sports_federation"}
 _PLACES = {"GPE", "LOC"}
 
 
 def _same_kind(kind: str, tagged: str) -> bool:
     """Whether a type of the base and a type the tagger gives are one kind of name (ANERcorp's LOC is GPE too)."""
     return kind == tagged or {kind, tagged} <= _PLACES
-_OPEN, _CLOSE = "«\"“", "»\"”"
 
 
 def _as_body(doc: Document, kb: KnowledgeBase, f: Found, found: list[Found]) -> Candidate | None:
@@ -49,12 +47,11 @@ def _as_body(doc: Document, kb: KnowledgeBase, f: Found, found: list[Found]) -> 
     («الشرق الأوسط» cited as a source)."""
     kinds = {e: kb.entities[e].kind for e in f.entities}
     clubs = [e for e, k in kinds.items() if k == "club"]
-    if len(clubs) == 1 and any(g is not f and not g.ambiguous and kb.entities[g.entities[0]].kind in _SPORTS
+    if len(clubs) == 1 and any(g is not f and not g.ambiguous and kb.entities[g.entities[0]].kind in SPORTS_KINDS
                                and g.entities[0] != clubs[0] for g in found):
         return Candidate(f.start, f.end, "ORG", "kb", 3, None, tuple(clubs))
     papers = [e for e, k in kinds.items() if k == "media"]
-    quoted = f.start > 0 and doc.text[f.start - 1] in _OPEN and doc.text[f.end:f.end + 1] in _CLOSE
-    if len(papers) == 1 and quoted and len(f.entities) > 1:
+    if len(papers) == 1 and quoted(doc.text, f.start, f.end) and len(f.entities) > 1:
         return Candidate(f.start, f.end, "ORG", "kb", 3, papers[0], tuple(papers))
     return None
 

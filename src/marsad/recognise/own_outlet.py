@@ -22,7 +22,13 @@ from marsad.kb import KnowledgeBase
 from marsad.normalize import orthographic_key
 from marsad.recognise.merge import Candidate
 
+_OPEN, _CLOSE = "«\"“", "»\"”"
 _QUOTED = re.compile(r"[«\"“]([^«»\"“”\n]{2,30})[»\"”]")
+
+
+def quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands alone between quotation marks, as an outlet cited is."""
+    return start > 0 and text[start - 1] in _OPEN and text[end:end + 1] in _CLOSE
 
 
 @functools.cache
