@@ -95,9 +95,34 @@ def _lines(original: str) -> list[_Line]:
         if stripped:
             start = pos + raw.index(stripped[0])
             key = line_key(stripped)
-            out.append(_Line(start, start + len(stripped), stripped, key, len(key.split())))
+            out += _split_leading(_Line(start, start + len(stripped), stripped, key, len(key.split())))
         pos += len(raw) + 1
     return out
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _split_leading(line: _Line) -> list[_Line]:
+    """A line that opens with share buttons and goes on with article text: the buttons as a
+    line of their own, then the rest (``leading_words`` in ``data/furniture.yaml``)."""
+    spec = next((r for r in resources.load("furniture.yaml")["rules"] if r.get("leading_words")), None)
+    if not spec or not line.key.split() or line.key.split()[0] not in spec["leading_verbs"]:
+        return [line]
+    vocabulary = set(spec["vocabulary"])
+    words, end = 0, None
+    for match in _WORD.finditer(line.text):
+        keys = line_key(match.group()).split()
+        if not all(k in vocabulary or k.startswith("و") and k[1:] in vocabulary for k in keys):
+            break
+        words, end = words + len(keys), match.end()
+    if end is None or words < spec["leading_words"] or not line.text[end:].strip():
+        return [line]
+    rest = line.text[end:].lstrip()
+    head = line.text[:end]
+    offset = line.start + len(line.text) - len(rest)
+    return [_Line(line.start, line.start + end, head, line_key(head), len(line_key(head).split())),
+            _Line(offset, line.end, rest, line_key(rest), len(line_key(rest).split()))]
 
 
 def is_date_line(text: str) -> bool:

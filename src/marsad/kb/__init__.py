@@ -108,14 +108,15 @@ class KnowledgeBase:
 
     def __post_init__(self) -> None:
         for entity in self.entities.values():
+            for form in entity.demonyms:
+                for key in name_keys(form):
+                    self.demonyms.setdefault(key, entity.id)
+        for entity in self.entities.values():
             doubtful = {k for name in entity.ambiguous_aliases for k in name_keys(name)}   # الكاف is as ambiguous as كاف
             for name in entity.names:
                 for key in name_keys(name):
                     if all(a.entity != entity.id for a in self.aliases[key]):
-                        self.aliases[key].append(Alias(entity.id, key in doubtful))
-            for form in entity.demonyms:
-                for key in name_keys(form):
-                    self.demonyms.setdefault(key, entity.id)
+                        self.aliases[key].append(Alias(entity.id, key in doubtful or self._qualified(key, doubtful)))
             for office in entity.offices:
                 self.holders[office.office].append((office, entity.id))
             if entity.source_file == "regions" and entity.capital:
@@ -127,6 +128,19 @@ class KnowledgeBase:
             written = len(words) + sum(1 for w in words if compound_start(w))   # عبدالعزيز may be two words
             for first in filter(None, {words[0], compound_start(words[0])}):
                 self.first_words[first] = max(self.first_words.get(first, 0), written)
+
+    def _qualified(self, key: str, doubtful: set[str]) -> bool:
+        """Whether a name is an ambiguous one-word name and nationality adjectives after it
+        (الشباب السعودي is Saudi youth as often as the club): as ambiguous as that word alone."""
+        first, *rest = key.split()
+        return bool(rest) and first in doubtful and " " not in first and all(w in self.demonyms for w in rest)
+
+    def qualified_word(self, name: str, entity_id: str) -> bool:
+        """Whether a name is one of the entity's ambiguous one-word names with nationality
+        adjectives after it (الشباب السعودي, «Saudi youth»)."""
+        first, *rest = name_key(name).split() or [""]
+        return bool(rest) and all(w in self.demonyms for w in rest) and any(
+            a.entity == entity_id and a.ambiguous for a in self.aliases.get(first, ()))
 
     def lookup(self, name: str) -> list[Entity]:
         """Entities a name may refer to, unambiguous ones first."""

@@ -24,7 +24,7 @@ from marsad.recognise.propagate import surnames, undouble
 from marsad.recognise.tagger import Tagger, TaggedSpan, load_tagger
 from marsad.normalize import orthographic_key, proclitic_splits, skip_letters, strip_article
 from marsad.recognise.titles import find_titles, function_words, person_names
-from marsad.words import is_function_like
+from marsad.words import is_common, is_function_like
 
 
 def _provincial_city(kb: KnowledgeBase, entity_id: str) -> bool:
@@ -48,12 +48,45 @@ def _as_body(doc: Document, kb: KnowledgeBase, f: Found, found: list[Found]) -> 
     kinds = {e: kb.entities[e].kind for e in f.entities}
     clubs = [e for e, k in kinds.items() if k == "club"]
     if len(clubs) == 1 and any(g is not f and not g.ambiguous and kb.entities[g.entities[0]].kind in SPORTS_KINDS
-                               and g.entities[0] != clubs[0] for g in found):
+                               and g.entities[0] != clubs[0] for g in found) \
+            and (not is_common(doc.text[f.start:f.end].split()[0]) or _in_club_frame(doc, kb, f, found)):
         return Candidate(f.start, f.end, "ORG", "kb", 3, None, tuple(clubs))
     papers = [e for e, k in kinds.items() if k == "media"]
     if len(papers) == 1 and quoted(doc.text, f.start, f.end) and len(f.entities) > 1:
         return Candidate(f.start, f.end, "ORG", "kb", 3, papers[0], tuple(papers))
     return None
+
+
+def _word_before(doc: Document, start: int) -> str:
+    """The key of the word before ``start``, its proclitics off when what remains is a club head (لفريق → فريق)."""
+    before = [t for t in doc.tokens if t.end <= start][-1:]
+    if not before or before[0].kind != "word":
+        return ""
+    key = orthographic_key(doc.text[before[0].start:before[0].end])
+    heads = _club_words()[0]
+    return next((rest for _, rest in proclitic_splits(key) if rest in heads), key)
+
+
+@functools.cache
+def _club_words() -> tuple[frozenset[str], frozenset[str]]:
+    words = function_words()
+    return frozenset(words["club_heads"]), frozenset(words["club_joiners"])
+
+
+def _in_club_frame(doc: Document, kb: KnowledgeBase, f: Found, found: list[Found]) -> bool:
+    """Whether a club's name that is also a common word stands where a club does: after a
+    squad's or match's noun (لاعب الاتفاق), or joined to another club (الاتفاق والقادسية،
+    فوز الهلال على الشباب). ``data/function_words.yaml`` keeps both lists."""
+    heads, joiners = _club_words()
+    if _word_before(doc, f.start) in heads:
+        return True
+    for g in found:
+        if g is f or not any(kb.entities[e].kind in SPORTS_KINDS for e in g.entities):
+            continue
+        gap = doc.text[f.end:g.start] if g.start >= f.end else doc.text[g.end:f.start] if g.end <= f.start else None
+        if gap is not None and len(gap) < 8 and orthographic_key(gap).strip() in joiners:
+            return True
+    return False
 
 
 @functools.cache
@@ -80,7 +113,8 @@ def _from_kb(doc: Document, kb: KnowledgeBase, found: list[Found], tagged: list[
             continue
         words = len(doc.text[f.start:f.end].split())
         kind = kb.entities[f.entities[0]].type if not f.demonym else "NORP"
-        common = words == 1 and f.ambiguous and not f.demonym
+        common = f.ambiguous and not f.demonym and (
+            words == 1 or any(kb.qualified_word(doc.text[f.start:f.end], e) for e in f.entities))
         if common and not any(t.start < f.end and f.start < t.end for t in tagged):
             continue
         if common and any((t.start, t.end) == (f.start, f.end)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from marsad.document import Document
 from marsad.normalize import orthographic_key
 from marsad.recognise.titles import function_words
+from marsad.words import is_common
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +35,13 @@ def _holds(doc: Document, c: Candidate, o: Candidate) -> bool:
     if c.start < o.start:
         return True
     # Same start: the tagger has run on past the base's name (الناتو ينوي) unless what it adds
-    # is more of a name: a person's family name (حمد بن خليفة آل ثاني، سلفادور دالي) or a
-    # place's name turned into another kind of name (باريس سان جيرمان، ديلي تلغراف).
-    if c.type != "PER" and c.type == o.type:
+    # is more of a name: a person's family name (حمد بن خليفة آل ثاني، سلفادور دالي), a
+    # place's name turned into another kind of name (باريس سان جيرمان، ديلي تلغراف), or words
+    # the news never writes but in names (غوغل بلاي is Google's store, not Google).
+    added = doc.text[o.end:c.end].split()
+    if any(orthographic_key(w) in _stop_words() for w in added):
         return False
-    return not any(orthographic_key(w) in _stop_words() for w in doc.text[o.end:c.end].split())
+    return c.type == "PER" or c.type != o.type or all(not is_common(w) for w in added)
 
 
 def _wider_model_spans(doc: Document, candidates: list[Candidate]) -> list[Candidate]:
