@@ -84,3 +84,12 @@ def test_rule_patterns_are_written_in_key_form():
             assert pattern == pattern.lower()
         for word in rule.get("vocabulary", []):
             assert orthographic_key(word) == word
+
+
+def test_share_buttons_that_open_a_line_of_text_are_cut_off_it():
+    text = ("خبر عن الندوة\nشارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك يتساءل مثقفون عن الجديد في الندوة.\n"
+            "وقال المنظمون إن الحضور كان كبيرا.")
+    doc = pipeline.run(pipeline.start(Article(source="t.txt", text=text, title="خبر عن الندوة")), only=("clean",))
+    assert "جوجل" not in doc.text and "يتساءل مثقفون عن الجديد في الندوة." in doc.text
+    cut = [r for r in doc.removed if "جوجل" in r.text]
+    assert cut and doc.original[cut[0].start:cut[0].end] == cut[0].text

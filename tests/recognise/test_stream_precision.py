@@ -134,3 +134,31 @@ def test_a_name_the_base_writes_with_the_article_is_no_name_written_without_it()
     marked = {doc.text[m.start:m.end]: m.entity for m in doc.mentions}
     assert "شباب" not in marked and "هلال" not in marked           # the youth; a crescent: not the clubs
     assert marked.get("نادي الهلال") == "al_hilal_saudi"                # written as the base writes it
+
+
+def test_a_club_named_by_a_common_word_is_the_club_only_where_a_club_stands():
+    sports = "وأعلن الاتحاد السعودي لكرة القدم جدول الدوري أمس. "
+    found = texts(sports + "وقال المدرب إنه تم الاتفاق مع اللاعب بالتعاون مع إدارة النادي لدعم الشباب.")
+    assert not {"الاتفاق", "التعاون", "الشباب"} & found            # agreement, cooperation, youth
+    marked = {t: e for t, _, e, _ in mentions(sports + "ويلتقي الاتفاق والتعاون غدا، وانضم اللاعب إلى صفوف الشباب.")}
+    assert marked.get("الاتفاق") == "al_ettifaq" and marked.get("التعاون") == "al_taawoun"
+    assert marked.get("الشباب") == "al_shabab_saudi"
+
+
+def test_a_common_word_with_a_nationality_adjective_is_as_ambiguous_as_the_word():
+    sports = "وأعلن الاتحاد السعودي لكرة القدم جدول الدوري أمس. "
+    assert "الشباب السعودي" not in texts(sports + "وأكد الوزير أن الشباب السعودي يحب الرياضة.")
+
+
+def test_a_common_word_that_names_a_company_needs_more_than_its_spelling():
+    assert not {"إعمار", "أعمار"} & texts("وتعهدت الدول بإعادة إعمار المدينة، وشارك طلاب من أعمار مختلفة.")
+
+
+def test_an_indefinite_title_names_no_office_holder():
+    found = mentions("وقال رئيس أميركي سابق إن الحرب كانت خطأ.", published="2015-07-25")
+    assert "barack_obama" not in {e for _, _, e, _ in found}
+
+
+def test_a_tagged_name_that_runs_on_with_words_only_names_use_is_the_longer_name():
+    marked = {t: e for t, _, e, _ in mentions("ويمكن تحميل التطبيق من متجري «غوغل بلاي» و«آي تونز» مجانا.")}
+    assert "غوغل" not in marked and marked.get("غوغل بلاي") != "google"

@@ -69,10 +69,13 @@ def _jurisdiction(kb: KnowledgeBase, words: list[str], bare: list[str], j: int,
     """What the office is of, starting at word ``j``: ``(entity, anaphor, words used)``.
 
     An ambiguous name is the one body it may be that has the office (عمان after سلطان is
-    Oman, which has a sultan, not Amman)."""
+    Oman, which has a sultan, not Amman). A nationality adjective without the article makes
+    the title indefinite: «رئيس أميركي» names no office of the United States."""
     if j >= len(words):
         return None, None, 0
     if bare[j] in kb.demonyms:
+        if not words[j].startswith("ال"):
+            return None, None, 1        # «رئيس أميركي» is an American president, not the one
         return kb.demonyms[bare[j]], None, 1
     for length in range(min(kb.max_alias_words, len(words) - j), 0, -1):
         for _, first in proclitic_splits(words[j]):
