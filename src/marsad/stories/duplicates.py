@@ -13,8 +13,12 @@ from __future__ import annotations
 import functools
 import hashlib
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-from datasketch import MinHash
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 from marsad.document import Document
 from marsad.normalize import search_key
@@ -41,6 +45,7 @@ def _same(value: int) -> int:
 
 @functools.cache
 def _template() -> MinHash:
+    from datasketch import MinHash      # imported when first needed: it pulls in SciPy (half a second)
     return MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=_same)
 
 
@@ -64,7 +69,7 @@ def shingle_hashes(words: list[str]) -> np.ndarray:
 def signature_of(hashes: np.ndarray) -> np.ndarray:
     """The MinHash signature of a set of 32-bit shingle hashes (all maximal when empty)."""
     template = _template()
-    m = MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=_same, permutations=template.permutations,
+    m = type(template)(num_perm=PERMUTATIONS, seed=SEED, hashfunc=_same, permutations=template.permutations,
                 scheme=template.scheme)
     if len(hashes):
         m.update_batch(hashes.tolist())
