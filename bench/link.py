@@ -75,6 +75,9 @@ def main() -> int:
             store.add(extract(doc))
             mentions += len(doc.mentions)
         after = store.stats()
+    if len(link_ms) < 2:
+        print(f"{args.db} already holds the new articles: remove it to build the base afresh", file=sys.stderr)
+        return 1
     total = [a + b for a, b in zip(link_ms, resolve_ms)]
     print(f"store before        {before['documents']:,} articles, {before['entities']:,} entities")
     print(f"added               {len(link_ms):,} articles, {mentions:,} mentions; "
