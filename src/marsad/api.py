@@ -6,8 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from marsad import batch
-from marsad.batch import Event, IngestReport
+from typing import TYPE_CHECKING
 from marsad.document import Article, Document
 from marsad.errors import InputError, MarsadError, NotFound
 from marsad.audit import Audit, audit
@@ -19,6 +18,8 @@ from marsad.store.sqlite import SearchHit
 from marsad.semantic import embed_passages, embed_query, passages
 from marsad.store.stories import story_records
 from marsad.stories.summary import summarise
+if TYPE_CHECKING:      # the batch runner (and the pipeline with it) loads when something is ingested
+    from marsad.batch import Event, IngestReport
 from marsad.store.views import (entity_page, entity_records, event_rows, mention_evidence, quote_rows,
                                 timeline_rows, top_entities)
 
@@ -67,6 +68,7 @@ class Marsad:
 
     def ingest(self, paths: Iterable[str], on_event: Event | None = None) -> IngestReport:
         """Read, analyse and store every article under ``paths``; each is stored whole or not at all."""
+        from marsad import batch
         return batch.ingest(self.store, paths, self.options, on_event)
 
     def search(self, query: str, limit: int = 10, offset: int = 0, mode: str = "fulltext") -> list[SearchHit]:
@@ -205,3 +207,12 @@ class Marsad:
 
 
 __all__ = ["Marsad", "IngestReport", "Analysis", "analyze", "Article", "Document", "Options"]
+
+
+def __getattr__(name: str):
+    """``api.IngestReport`` without loading the batch runner before it is needed."""
+    if name == "IngestReport":
+        from marsad.batch import IngestReport
+        return IngestReport
+    raise AttributeError(name)
+

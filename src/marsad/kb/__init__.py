@@ -7,9 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
+import os
+import pickle
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
+from pathlib import Path
 
 from marsad import resources
 from marsad.kb.model import Entity, Office
@@ -198,9 +203,58 @@ def load_files() -> tuple[dict[str, Entity], dict[str, dict]]:
 
 @functools.cache
 def knowledge_base() -> KnowledgeBase:
-    """The knowledge base shipped with Marsad (loaded once per process)."""
+    """The knowledge base shipped with Marsad (loaded once per process).
+
+    Reading the YAML files and indexing their names takes about two seconds; the indexed
+    base is kept in the user's cache folder under a digest of the files and of the code that
+    keys names, so a command after the first starts in a fraction of that. A cache that
+    cannot be read or written is simply not used."""
+    path = _cache_path()
+    if path is not None:
+        try:
+            with path.open("rb") as handle:
+                kb = pickle.load(handle)
+            if isinstance(kb, KnowledgeBase):
+                return kb
+        except Exception:       # absent, unreadable, or written by another version: build it afresh
+            pass
     entities, roles = load_files()
-    return KnowledgeBase(entities, roles)
+    kb = KnowledgeBase(entities, roles)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            with temporary.open("wb") as handle:
+                pickle.dump(kb, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+            for stale in path.parent.glob("kb-*.pickle"):     # bases of earlier versions of the files
+                if stale != path:
+                    stale.unlink(missing_ok=True)
+        except Exception:       # a read-only or full cache folder: go on without the cache
+            pass
+    return kb
+
+
+def _cache_path() -> Path | None:
+    """Where the indexed base is cached: ``$XDG_CACHE_HOME/marsad`` (or ``~/.cache/marsad``),
+    named by a digest of every data file and of the modules that key names; None when
+    ``MARSAD_NO_CACHE`` is set."""
+    if os.environ.get("MARSAD_NO_CACHE"):
+        return None
+    package = Path(str(importlib_resources.files("marsad")))
+    digest = hashlib.blake2b(digest_size=12)
+    digest.update(sys.version.encode())
+    sources = [*sorted((package / "data").rglob("*.yaml")), *sorted((package / "data").rglob("*.txt")),
+               *(package / name for name in ("normalize.py", "segment.py", "resources.py")),
+               *sorted((package / "kb").glob("*.py"))]
+    for source in sources:
+        try:
+            digest.update(str(source.relative_to(package)).encode())
+            digest.update(source.read_bytes())
+        except OSError:
+            return None
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return root / "marsad" / f"kb-{digest.hexdigest()}.pickle"
 
 
 def data_folder() -> str:
