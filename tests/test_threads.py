@@ -13,8 +13,11 @@ def _blas_threads() -> list[int]:
 
 def test_worker_processes_have_one_blas_thread(monkeypatch):
     monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
-    with batch._executor(2, 256, 256) as pool:
-        counts = pool.submit(_blas_threads).result()
+    pool = batch._executor(2, 256, 256)
+    try:
+        counts = pool.pool.apply(_blas_threads)
+    finally:
+        pool.shutdown()
     assert counts and set(counts) == {1}
 
 

@@ -11,9 +11,9 @@ import dataclasses
 import itertools
 import multiprocessing
 import os
+import signal
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -29,7 +29,7 @@ from marsad.store.sqlite import body_key
 from marsad.store.tokenizer import IndexTokens, index_tokens
 from marsad.stories import duplicates
 
-COMMIT_EVERY = 128    # articles per transaction: a crash loses at most the group being written
+COMMIT_EVERY = 32     # articles per transaction (a few seconds of work): a crash or a stop loses at most the group being written
 Event = Callable[[str, object], None]  # ("added" | "copy" | "already" | "skipped", detail)
 
 
@@ -40,6 +40,7 @@ class IngestReport:
     copies: list[tuple[str, str]] = field(default_factory=list)         # (new id, id it copies)
     already: list[tuple[str, str]] = field(default_factory=list)        # (source, stored id)
     skipped: list[InputError] = field(default_factory=list)
+    stopped: bool = False       # stopped by Ctrl-C or SIGTERM: what was committed is kept
 
     @property
     def ok(self) -> bool:
@@ -80,16 +81,54 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-class _InProcess(Executor):
-    def map(self, fn, *iterables, **kwargs):  # noqa: D102 - same as Executor.map, run here
+class _InProcess:
+    """Analysis in this process (small inputs, or no workers)."""
+
+    def map(self, fn, *iterables, chunksize: int = 1):
         return map(fn, *iterables)
 
+    def shutdown(self) -> None:
+        pass
 
-def _executor(workers: int, first_chunk: int, chunk_size: int) -> Executor:
+    def stop(self) -> None:
+        pass
+
+
+def _apply(job):
+    fn, args = job
+    return fn(*args)
+
+
+class _Workers:
+    """Analysis processes (``multiprocessing.Pool``): results in order, and a stop that ends
+    the processes at once (``Pool.terminate``) where an executor would wait for its queue."""
+
+    def __init__(self, workers: int):
+        self.pool = multiprocessing.get_context("forkserver").Pool(workers, initializer=_worker_start)
+
+    def map(self, fn, *iterables, chunksize: int = 1):
+        return self.pool.imap(_apply, ((fn, args) for args in zip(*iterables)), chunksize)
+
+    def shutdown(self) -> None:
+        self.pool.close()
+        self.pool.join()
+
+    def stop(self) -> None:
+        self.pool.terminate()
+        self.pool.join()
+
+
+def _executor(workers: int, first_chunk: int, chunk_size: int) -> _InProcess | _Workers:
     if workers <= 0 or first_chunk < chunk_size:
         threads.pin()       # the analysis runs here: one BLAS thread, as in a worker
         return _InProcess()
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"), initializer=threads.pin)
+    return _Workers(workers)
+
+
+def _worker_start() -> None:
+    """An analysis process: one BLAS thread, and Ctrl-C left to the writer, which stops them."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threads.pin()
 
 
 def default_workers() -> int:
@@ -166,21 +205,35 @@ def ingest(store: Store, paths: Iterable[str], options: Options, on_event: Event
     chunks = _chunks(read_inputs(paths, options.max_bytes), options.chunk_size)
     first = next(chunks, [])
     workers = default_workers() if options.workers is None else options.workers
-    with _executor(workers, len(first), options.chunk_size) as pool:
-        waiting = None
-        for chunk in itertools.chain([first], chunks):
-            fresh = run.triage(chunk)
-            ctx = outlet_context(list(fresh.values()), run.counts, options.outlet_min_articles)
-            for doc, keys in fresh.values():
-                if doc.outlet:
-                    run.in_flight[doc.outlet].update(keys)
-            docs = [doc for doc, _ in fresh.values()]
-            only = pipeline.TEXT_STAGES if options.text_only else None
-            analysed = pool.map(analyse, docs, itertools.repeat(ctx, len(docs)), itertools.repeat(only, len(docs)),
-                                chunksize=16)
-            if waiting:
-                run.save(*waiting)
-            waiting = (fresh, analysed)
+    pool = _executor(workers, len(first), options.chunk_size)
+    try:
+        _run(run, pool, itertools.chain([first], chunks), options)
+    except KeyboardInterrupt:       # Ctrl-C, or SIGTERM turned into it by the caller
+        pool.stop()
+        run.report.stopped = True
+        return run.report
+    except BaseException:
+        pool.stop()
+        raise
+    pool.shutdown()
+    return run.report
+
+
+def _run(run: _Ingest, pool: _InProcess | _Workers, chunks: Iterable[list], options: Options) -> None:
+    """Analyse chunk after chunk while the one before is written."""
+    waiting = None
+    for chunk in chunks:
+        fresh = run.triage(chunk)
+        ctx = outlet_context(list(fresh.values()), run.counts, options.outlet_min_articles)
+        for doc, keys in fresh.values():
+            if doc.outlet:
+                run.in_flight[doc.outlet].update(keys)
+        docs = [doc for doc, _ in fresh.values()]
+        only = pipeline.TEXT_STAGES if options.text_only else None
+        analysed = pool.map(analyse, docs, itertools.repeat(ctx, len(docs)), itertools.repeat(only, len(docs)),
+                            chunksize=16)
         if waiting:
             run.save(*waiting)
-    return run.report
+        waiting = (fresh, analysed)
+    if waiting:
+        run.save(*waiting)

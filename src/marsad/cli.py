@@ -5,7 +5,9 @@ Exit codes: 0 all went well; 1 some inputs were skipped (each named on stderr);
 """
 from __future__ import annotations
 
+import contextlib
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from marsad.settings import Options
 from marsad.store.sqlite import HIGHLIGHT
 
 EXIT_SKIPPED, EXIT_ERROR = 1, 3
+EXIT_STOPPED = 130      # as a shell reports a command stopped by Ctrl-C
 
 
 def _emit_json(value: object) -> None:
@@ -63,21 +66,45 @@ def _open(ctx: click.Context, **options) -> api.Marsad:
 def ingest(ctx: click.Context, paths: tuple[str, ...], max_size: float, quiet: bool, text_only: bool) -> None:
     """Read, analyse and store the articles in PATHS (files, folders, - for stdin)."""
     marsad = _open(ctx, max_bytes=int(max_size * 1_000_000), text_only=text_only)
-    bar = tqdm(unit=" articles", disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
+    from marsad.ingest import count_inputs
+    shown = not quiet and sys.stderr.isatty()
+    total = count_inputs(paths, int(max_size * 1_000_000)) if shown else None
+    bar = tqdm(unit=" articles", total=total, disable=not shown, file=sys.stderr, smoothing=0.1)
 
     def on_event(kind: str, detail: object) -> None:
         bar.update(1)
         if kind == "skipped":
             tqdm.write(f"skipped {detail}", file=sys.stderr)
 
-    report = marsad.ingest(paths, on_event)
+    with _sigterm_as_interrupt():
+        report = marsad.ingest(paths, on_event)
     bar.close()
     click.echo(f"added {len(report.added)} (of which {len(report.copies)} copies of stored articles), "
                f"already stored {len(report.already)}, skipped {len(report.skipped)}", err=True)
     for reason, count in sorted(_reasons(report).items()):
         click.echo(f"  skipped {count}: {reason}", err=True)
+    if report.stopped:
+        click.echo("stopped: every article counted above is stored whole; run the same command again to go on",
+                   err=True)
+        ctx.exit(EXIT_STOPPED)
     if report.skipped:
         ctx.exit(EXIT_SKIPPED)
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt():
+    """SIGTERM stops an ingest as Ctrl-C does: the group being written is left out, the rest kept."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:          # not the main thread (an embedding application): leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _reasons(report: api.IngestReport) -> dict[str, int]:

@@ -127,3 +127,27 @@ def read_inputs(paths: Iterable[str], max_bytes: int = 10_000_000) -> Iterator[A
     for path in _expand(paths):
         for item in _read_one(path, max_bytes):
             yield _checked(item, max_bytes)
+
+
+def count_inputs(paths: Iterable[str], max_bytes: int = 10_000_000) -> int | None:
+    """How many articles ``paths`` hold, read cheaply for a progress bar's total: a JSON
+    Lines file's lines, a JSON file's records, one for any other file; None when a path
+    cannot be counted without consuming it (standard input)."""
+    total = 0
+    for path in _expand(paths):
+        if path == "-":
+            return None
+        try:
+            with open(path, "rb") as handle:
+                fmt = sniff_format(path, handle.read(4096))
+                handle.seek(0)
+                if fmt in STREAMED:
+                    total += sum(1 for line in handle if line.strip())
+                elif fmt == "json" and os.fstat(handle.fileno()).st_size <= 50 * max_bytes:
+                    total += sum(1 for _ in json_articles(parse_json(handle.read(), path), path))
+                else:
+                    total += 1
+        except (OSError, InputError):
+            total += 1              # reading it will say what is wrong with it
+    return total
+
