@@ -47,7 +47,7 @@ def test_sigterm_stops_an_ingest_and_keeps_what_was_committed(articles, tmp_path
     assert "stopped" in err and "Traceback" not in err
     kept = _stored(db)
     added = int(err.split("added ")[1].split()[0])
-    assert 0 < kept == added < 400
+    assert 0 < added <= kept < 400          # a group committed as the signal came may not be counted yet
     with sqlite3.connect(db) as con:         # every stored article is whole: indexed for search, its names stored
         assert con.execute("select count(*) from documents_fts_docsize").fetchone()[0] == kept
         assert con.execute("select count(distinct document) from mentions").fetchone()[0] > kept * 0.9
