@@ -5,8 +5,8 @@ import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-
 from typing import TYPE_CHECKING
+
 from marsad.document import Article, Document
 from marsad.errors import InputError, MarsadError, NotFound
 from marsad.audit import Audit, audit
@@ -18,10 +18,11 @@ from marsad.store.sqlite import SearchHit
 from marsad.semantic import embed_passages, embed_query, passages
 from marsad.store.stories import story_records
 from marsad.stories.summary import summarise
-if TYPE_CHECKING:      # the batch runner (and the pipeline with it) loads when something is ingested
-    from marsad.batch import Event, IngestReport
 from marsad.store.views import (entity_page, entity_records, event_rows, mention_evidence, quote_rows,
                                 timeline_rows, top_entities)
+
+if TYPE_CHECKING:      # the batch runner (and the pipeline with it) loads when something is ingested
+    from marsad.batch import Event, IngestReport
 
 
 RRF_K = 60          # reciprocal-rank fusion constant (Cormack et al. 2009)
@@ -67,7 +68,8 @@ class Marsad:
         self.close()
 
     def ingest(self, paths: Iterable[str], on_event: Event | None = None) -> IngestReport:
-        """Read, analyse and store every article under ``paths``; each is stored whole or not at all."""
+        """Read, analyse and store every article under ``paths``; each is stored whole or not at all.
+        Ctrl-C (KeyboardInterrupt) stops it: the report says ``stopped`` and holds what was committed."""
         from marsad import batch
         return batch.ingest(self.store, paths, self.options, on_event)
 
@@ -215,4 +217,3 @@ def __getattr__(name: str):
         from marsad.batch import IngestReport
         return IngestReport
     raise AttributeError(name)
-

@@ -103,20 +103,27 @@ def _lines(original: str) -> list[_Line]:
 _WORD = re.compile(r"\S+")
 
 
+@functools.cache
+def _leading_rule() -> tuple[int, frozenset[str], frozenset[str]] | None:
+    """(fewest words, verbs that open the buttons, their vocabulary) of the rule with ``leading_words``."""
+    spec = next((r for r in resources.load("furniture.yaml")["rules"] if r.get("leading_words")), None)
+    return (spec["leading_words"], frozenset(spec["leading_verbs"]), frozenset(spec["vocabulary"])) if spec else None
+
+
 def _split_leading(line: _Line) -> list[_Line]:
     """A line that opens with share buttons and goes on with article text: the buttons as a
     line of their own, then the rest (``leading_words`` in ``data/furniture.yaml``)."""
-    spec = next((r for r in resources.load("furniture.yaml")["rules"] if r.get("leading_words")), None)
-    if not spec or not line.key.split() or line.key.split()[0] not in spec["leading_verbs"]:
+    rule = _leading_rule()
+    if not rule or not line.key.split() or line.key.split()[0] not in rule[1]:
         return [line]
-    vocabulary = set(spec["vocabulary"])
+    fewest, _, vocabulary = rule
     words, end = 0, None
     for match in _WORD.finditer(line.text):
         keys = line_key(match.group()).split()
         if not all(k in vocabulary or k.startswith("و") and k[1:] in vocabulary for k in keys):
             break
         words, end = words + len(keys), match.end()
-    if end is None or words < spec["leading_words"] or not line.text[end:].strip():
+    if end is None or words < fewest or not line.text[end:].strip():
         return [line]
     rest = line.text[end:].lstrip()
     head = line.text[:end]

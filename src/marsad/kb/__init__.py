@@ -135,17 +135,18 @@ class KnowledgeBase:
                 self.first_words[first] = max(self.first_words.get(first, 0), written)
 
     def _qualified(self, key: str, doubtful: set[str]) -> bool:
-        """Whether a name is an ambiguous one-word name and nationality adjectives after it
+        """Whether a name key is a doubtful one-word name and nationality adjectives after it
         (الشباب السعودي is Saudi youth as often as the club): as ambiguous as that word alone."""
-        first, *rest = key.split()
-        return bool(rest) and first in doubtful and " " not in first and all(w in self.demonyms for w in rest)
+        first, *rest = key.split() or [""]
+        return bool(rest) and first in doubtful and all(w in self.demonyms for w in rest)
 
     def qualified_word(self, name: str, entity_id: str) -> bool:
         """Whether a name is one of the entity's ambiguous one-word names with nationality
         adjectives after it (الشباب السعودي, «Saudi youth»)."""
-        first, *rest = name_key(name).split() or [""]
-        return bool(rest) and all(w in self.demonyms for w in rest) and any(
-            a.entity == entity_id and a.ambiguous for a in self.aliases.get(first, ()))
+        key = name_key(name)
+        first = key.split()[0] if key else ""
+        ambiguous = any(a.entity == entity_id and a.ambiguous for a in self.aliases.get(first, ()))
+        return self._qualified(key, {first} if ambiguous else set())
 
     def lookup(self, name: str) -> list[Entity]:
         """Entities a name may refer to, unambiguous ones first."""
