@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,15 +17,19 @@ from marsad.settings import Options, default_db_path
 from marsad.store import Store
 from marsad.store.sqlite import SearchHit
 from marsad.semantic import embed_passages, embed_query, passages
-from marsad.store.stories import story_records
-from marsad.stories.summary import summarise
-from marsad.store.views import (entity_page, entity_records, event_rows, mention_evidence, quote_rows,
+from marsad.store.stories import recent_stories, story_records
+from marsad.stories.summary import spread, summarise
+from marsad.store.views import (entity_page, entity_records, event_rows, mention_evidence, names, quote_rows,
                                 timeline_rows, top_entities)
 
 if TYPE_CHECKING:      # the batch runner (and the pipeline with it) loads when something is ingested
+    import networkx as nx
+
     from marsad.batch import Event, IngestReport
 
 
+NETWORKS_KEPT = 8  # actor networks kept per process, each valid while the store is unchanged
+_NETWORKS: OrderedDict[tuple, nx.Graph] = OrderedDict()
 RRF_K = 60          # reciprocal-rank fusion constant (Cormack et al. 2009)
 HYBRID_DEPTH = 40   # how deep each ranking is read before fusing
 
@@ -137,6 +142,10 @@ class Marsad:
         """What the store holds."""
         return self.store.stats()
 
+    def overview(self) -> dict:
+        """How many articles, entities and mentions the store holds."""
+        return self.store.overview()
+
     def audit(self, top: int = 40, listed: int = 25) -> Audit:
         """The health of the store's entities: the most-named actors and each class of error."""
         return audit(self.store.db, knowledge_base(), top, listed)
@@ -152,10 +161,15 @@ class Marsad:
         records = story_records(self.store.db, story)
         by_id = {d.id: d for d in documents} if documents is not None else None
         for record in records:
-            members = [by_id[i] for i in record["documents"]] if by_id else \
-                [self.store.get(i) for i in record["documents"]]
+            read = spread(record["documents"])
+            members = [by_id[i] for i in read] if by_id else [self.store.get(i, layers=False) for i in read]
             record["summary"] = [s.__dict__ for s in summarise(members)]
         return records
+
+    def story_list(self, limit: int = 20, offset: int = 0, min_size: int = 1) -> tuple[list[dict], int]:
+        """One page of stories, most recently seen first, and how many there are (no summaries:
+        they are read with each story)."""
+        return recent_stories(self.store.db, limit, offset, min_size)
 
     def story(self, story_id: str) -> dict:
         """One story, by id."""
@@ -193,10 +207,26 @@ class Marsad:
         return quote_rows(self.store.db, entity, since, until, limit, offset)
 
     def events(self, kind: str | None = None, entity: str | None = None, since: str | None = None,
-               until: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
-        """Events, in date order, optionally of one type or involving one entity."""
+               until: str | None = None, limit: int = 50, offset: int = 0, document: str | None = None) -> list[dict]:
+        """Events, in date order, optionally of one type, involving one entity or told by one article."""
         eid = self.store.entities.require(entity) if entity else None
-        return event_rows(self.store.db, kind, eid, since, until, limit, offset)
+        return event_rows(self.store.db, kind, eid, since, until, limit, offset, document)
+
+    def names(self, ids: Iterable[str]) -> dict[str, dict]:
+        """The names of entities by id."""
+        return names(self.store.db, ids)
+
+    def network(self, since: str | None = None, until: str | None = None, min_weight: int = 1,
+                limit: int = 100) -> nx.Graph:
+        """The actor network (see :func:`marsad.graph.actor_graph`), kept until the store changes."""
+        key = (str(self.store.path), self.store.generation(), since, until, min_weight, limit)
+        if key not in _NETWORKS:
+            from marsad.graph import actor_graph      # networkx loads only when a network is asked for
+            _NETWORKS[key] = actor_graph(self.store.db, since, until, min_weight, limit)
+            while len(_NETWORKS) > NETWORKS_KEPT:
+                _NETWORKS.popitem(last=False)
+        _NETWORKS.move_to_end(key)
+        return _NETWORKS[key]
 
     def timeline(self, entity: str | None = None, limit: int = 200) -> list[dict]:
         """A dated, ordered list of events and quotes (with their sources), optionally for one entity."""

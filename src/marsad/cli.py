@@ -227,12 +227,13 @@ def entity(ctx: click.Context, ref: str, as_json: bool) -> None:
         return
     click.echo(f"{page['id']}  {page['name']}" + (f" — {page['name_en']}" if page["name_en"] else "")
                + f"  [{page['type']}]" + (f"  wikidata {page['wikidata']}" if page["wikidata"] else ""))
-    click.echo(f"seen {page['first_seen'] or '—'} … {page['last_seen'] or '—'} in {len(page['documents'])} articles")
+    click.echo(f"seen {page['first_seen'] or '—'} … {page['last_seen'] or '—'} in {page['articles']} articles")
     click.echo("spellings: " + "، ".join(f"{t} ({n})" for t, n in page["spellings"]))
     if page["titles"]:
         click.echo("as a title: " + "، ".join(f"{t} ({n})" for t, n in page["titles"]))
     click.echo("types: " + ", ".join(f"{t} {n}" for t, n in page["types"].items()))
-    click.echo("articles:")
+    click.echo("articles:" if len(page["documents"]) == page["articles"] else
+               f"the latest {len(page['documents'])} articles:")
     for d in page["documents"]:
         click.echo(f"  {d['id']}  {d['published'] or '—'}  {d['title'] or ''}")
     if page["co_mentioned"]:
@@ -385,12 +386,16 @@ def timeline(ctx: click.Context, entity: str | None, limit: int, as_json: bool) 
 
 @main.command()
 @click.argument("story_id", required=False)
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True, help="stories listed")
+@click.option("--offset", type=click.IntRange(0), default=0, help="stories skipped (the most recent first)")
+@click.option("--min-size", type=click.IntRange(1), default=1, help="only stories of at least this many articles")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def stories(ctx: click.Context, story_id: str | None, as_json: bool) -> None:
-    """Stories: articles about the same event across outlets, with summaries (or one story by id)."""
+def stories(ctx: click.Context, story_id: str | None, limit: int, offset: int, min_size: int, as_json: bool) -> None:
+    """Stories, most recently seen first: articles about the same event across outlets (or one
+    story by id, with its summary)."""
     marsad = _open(ctx)
-    rows = [marsad.story(story_id)] if story_id else marsad.stories()
+    rows = [marsad.story(story_id)] if story_id else marsad.story_list(limit, offset, min_size)[0]
     if as_json:
         _emit_json(rows)
         return

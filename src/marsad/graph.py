@@ -7,6 +7,7 @@ opposes (sanction, objection, invasion, weapons_test) or mentions (the rest).
 """
 from __future__ import annotations
 
+import itertools
 import json
 from collections import Counter, defaultdict
 
@@ -20,35 +21,51 @@ RELATIONS = {"visit": "meets", "meeting": "meets", "agreement": "meets", "aid": 
 ACTOR_TYPES = ("PER", "ORG", "GPE")
 
 
+def _top_actors(db: apsw.Connection, since: str | None, until: str | None, limit: int) -> Counter:
+    """The ``limit`` most mentioned actors and their mention counts (one grouped pass over the mentions)."""
+    where, params = ["m.entity IS NOT NULL", f"m.type IN ({','.join('?' * len(ACTOR_TYPES))})"], [*ACTOR_TYPES]
+    join = ""
+    if since or until:
+        join = " JOIN documents d ON d.id = m.document"
+        if since:
+            where.append("d.published >= ?")
+            params.append(since)
+        if until:
+            where.append("d.published <= ?")
+            params.append(until)
+    return Counter(dict(db.execute(
+        f"SELECT m.entity, count(*) AS n FROM mentions m{join} WHERE {' AND '.join(where)}"
+        f" GROUP BY m.entity ORDER BY n DESC, m.entity LIMIT ?", (*params, limit))))
+
+
+def _in_chunks(db: apsw.Connection, sql: str, ids: list, params: tuple = (), size: int = 500):
+    """Rows of ``sql`` (with ``{marks}`` for an IN list) for ids in groups the SQL variable limit allows."""
+    for i in range(0, len(ids), size):
+        chunk = ids[i:i + size]
+        yield from db.execute(sql.format(marks=",".join("?" * len(chunk))), (*chunk, *params))
+
+
 def actor_graph(db: apsw.Connection, since: str | None = None, until: str | None = None,
                 min_weight: int = 1, limit: int = 150) -> nx.Graph:
-    """The network of the store's actors (the ``limit`` most mentioned), as a networkx graph."""
-    where, params = ["m.entity IS NOT NULL", f"m.type IN ({','.join('?' * len(ACTOR_TYPES))})"], [*ACTOR_TYPES]
-    if since:
-        where.append("d.published >= ?")
-        params.append(since)
-    if until:
-        where.append("d.published <= ?")
-        params.append(until)
-    rows = list(db.execute(
-        f"SELECT m.document, m.start, m.entity FROM mentions m JOIN documents d ON d.id = m.document"
-        f" WHERE {' AND '.join(where)}", params))
-    counts = Counter(e for _, _, e in rows)
-    keep = {e for e, _ in counts.most_common(limit)}
-    sentences = {doc: json.loads(s) for doc, s in db.execute("SELECT id, sentences FROM documents")}
-    together: dict[tuple[str, str], int] = defaultdict(int)
-    by_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for doc, start, entity in rows:
-        if entity in keep:
-            index = next((i for i, (s, e) in enumerate(sentences.get(doc, [])) if s <= start < e), -1)
-            by_sentence[(doc, index)].add(entity)
-    for members in by_sentence.values():
-        for a in members:
-            for b in members:
-                if a < b:
-                    together[(a, b)] += 1
+    """The network of the store's actors (the ``limit`` most mentioned), as a networkx graph.
+
+    Everything is read from the index of mentions by entity (with their type and sentence);
+    no article is opened."""
+    counts = _top_actors(db, since, until, limit)
+    keep = list(counts)
+    window = "".join([" AND d.published >= ?" if since else "", " AND d.published <= ?" if until else ""])
+    dates = tuple(x for x in (since, until) if x)
+    sql = (f"SELECT DISTINCT m.document, m.sentence, m.entity FROM mentions m"
+           f"{' JOIN documents d ON d.id = m.document' if dates else ''}"
+           f" WHERE m.entity IN ({{marks}}) AND m.type IN ({','.join('?' * len(ACTOR_TYPES))}){window}")
+    by_sentence: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for doc, sentence, entity in _in_chunks(db, sql, keep, (*ACTOR_TYPES, *dates)):
+        by_sentence[(doc, sentence)].append(entity)
+    together: Counter = Counter(pair for members in by_sentence.values() if len(members) > 1
+                                for pair in itertools.combinations(sorted(members), 2))
     graph = nx.Graph()
-    names = {i: (n, ne, t) for i, n, ne, t in db.execute("SELECT id, name, name_en, type FROM entities")}
+    names = {i: (n, ne, t) for i, n, ne, t in _in_chunks(
+        db, "SELECT id, name, name_en, type FROM entities WHERE id IN ({marks})", keep)}
     for entity in keep:
         name, name_en, kind = names.get(entity, (entity, None, ""))
         graph.add_node(entity, label=name, label_en=name_en or "", type=kind, mentions=counts[entity])
@@ -56,11 +73,15 @@ def actor_graph(db: apsw.Connection, since: str | None = None, until: str | None
         if weight >= min_weight:
             graph.add_edge(a, b, weight=weight, co_mentions=weight, events="", relation="co_mentioned")
     linked: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for kind, actors, targets in db.execute("SELECT type, actors, targets FROM events"):
-        for a in json.loads(actors):
-            for t in json.loads(targets):
-                if a in keep and t in keep and a != t:
-                    linked[tuple(sorted((a, t)))][kind] += 1
+    kept = set(keep)
+    for event, kind, actor, target in _in_chunks(
+            db, "SELECT ev.id, ev.type, a.entity, t.entity FROM event_entities a"
+                " JOIN event_entities t ON t.event = a.event AND t.role = 'target' JOIN events ev ON ev.id = a.event"
+                " WHERE a.role = 'actor' AND a.entity IN ({marks})"
+                + "".join([" AND ev.dated >= ?" if since else "", " AND ev.dated <= ?" if until else ""]),
+            keep, dates):
+        if target in kept and actor != target:
+            linked[tuple(sorted((actor, target)))][kind] += 1
     for (a, t), kinds in linked.items():
         data = graph.get_edge_data(a, t) or {"weight": 0, "co_mentions": 0}
         main = max(kinds, key=lambda k: (RELATIONS.get(k) in {"meets", "supports", "opposes"}, kinds[k]))

@@ -10,6 +10,8 @@ redirects and overrides that every later link passes through, so the matcher nev
 """
 from __future__ import annotations
 
+import bisect
+
 import dataclasses
 import datetime as dt
 import hashlib
@@ -24,6 +26,11 @@ from marsad.normalize import orthographic_key
 from marsad.link import NEW, across, translit
 from marsad.link.across import Decision
 from marsad.words import tells_no_one_apart
+
+
+def sentence_of(starts: list[int], offset: int) -> int:
+    """The index of the sentence (by its start offsets, in order) that holds a character offset."""
+    return max(bisect.bisect_right(starts, offset) - 1, 0)
 
 
 def kb_entity_id(kb_id: str) -> str:
@@ -156,12 +163,13 @@ class Entities:
             scoped = m.entity in local and local[m.entity][1].scope == "article"
             if entity and not m.via_title and m.type != "NORP" and not scoped and not tells_no_one_apart(m.text):
                 self._remember(entity, m.type, m.text)
+        starts = [s.start for s in doc.sentences]
         self.db.executemany(
             "INSERT INTO mentions (document, start, end, text, type, entity, source, score, via_title, stands_for,"
-            " office, candidates, evidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " office, candidates, evidence, sentence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(doc.id, m.start, m.end, m.text, m.type, m.entity, m.source, m.score, int(m.via_title),
-              m.stands_for, m.office, json.dumps(m.candidates), json.dumps(m.evidence, ensure_ascii=False))
-             for m in mentions])
+              m.stands_for, m.office, json.dumps(m.candidates), json.dumps(m.evidence, ensure_ascii=False),
+              sentence_of(starts, m.start)) for m in mentions])
         self.db.executemany(
             "INSERT INTO titles VALUES (?,?,?,?,?,?,?,?,?,?)",
             [(doc.id, t.start, t.end, json.dumps(t.roles), t.jurisdiction, t.anaphor,

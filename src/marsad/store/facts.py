@@ -35,9 +35,10 @@ def save(db: apsw.Connection, doc: Document, ids: dict[str, str]) -> Document:
         e = dataclasses.replace(e, actors=tuple(_ids(e.actors, ids)), targets=tuple(_ids(e.targets, ids)),
                                 where=ids.get(e.where) if e.where else None)
         db.execute('INSERT INTO events (document, type, start, end, trigger_start, trigger_end, actors, targets,'
-                   ' place, "when", when_text, when_inferred, cameo) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)',
+                   ' place, "when", when_text, when_inferred, cameo, dated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
                    (doc.id, e.type, e.start, e.end, e.trigger[0], e.trigger[1], json.dumps(e.actors),
-                    json.dumps(e.targets), e.where, e.when, e.when_text, int(e.when_inferred), e.cameo))
+                    json.dumps(e.targets), e.where, e.when, e.when_text, int(e.when_inferred), e.cameo,
+                    e.when or doc.published))
         rowid = db.last_insert_rowid()
         db.executemany("INSERT OR IGNORE INTO event_entities VALUES (?, ?, ?)",
                        [(rowid, a, "actor") for a in e.actors] + [(rowid, t, "target") for t in e.targets]

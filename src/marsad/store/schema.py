@@ -37,6 +37,25 @@ def rekey_names(db: apsw.Connection) -> None:
                    [(name_key(text), kind, entity) for entity, kind, text in rows if name_key(text)])
 
 
+def add_mention_sentences(db: apsw.Connection) -> None:
+    """Give every mention the index of its sentence (the network counts actors named in one sentence),
+    and index mentions by entity with what the network and entity pages read, by article with their
+    entity, and by the entity a capital stands for, so that those views read indexes only."""
+    import json
+
+    from marsad.store.entities import sentence_of
+    db.execute("ALTER TABLE mentions ADD COLUMN sentence INTEGER NOT NULL DEFAULT 0")
+    for doc, raw in list(db.execute("SELECT id, sentences FROM documents WHERE id IN (SELECT document FROM mentions)")):
+        starts = [s for s, _ in json.loads(raw)]
+        db.executemany("UPDATE mentions SET sentence = ? WHERE id = ?",
+                       [(sentence_of(starts, start), i) for i, start in
+                        db.execute("SELECT id, start FROM mentions WHERE document = ?", (doc,))])
+    db.execute("CREATE INDEX mentions_entity_cover ON mentions(entity, document, type, sentence, via_title, text);"
+               "DROP INDEX mentions_entity_document;"
+               "CREATE INDEX mentions_document_entity ON mentions(document, entity); DROP INDEX mentions_document;"
+               "CREATE INDEX mentions_stands_for ON mentions(stands_for) WHERE stands_for IS NOT NULL;")
+
+
 def resign(db: apsw.Connection) -> None:
     """Recompute every article's MinHash signature and bands (the shingle hash changed)."""
     from marsad.stories import duplicates
@@ -242,6 +261,13 @@ MIGRATIONS += (
     """),
     (9, add_near_keys),
     (10, rekey_names),
+    (11, """
+    ALTER TABLE events ADD COLUMN dated TEXT;  -- when it happened, else when it was reported: the timeline's order
+    UPDATE events SET dated = coalesce("when", (SELECT published FROM documents d WHERE d.id = events.document));
+    CREATE INDEX events_dated ON events(dated, document, start);
+    CREATE INDEX stories_last_seen ON stories(last_seen);
+    """),
+    (12, add_mention_sentences),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -198,13 +198,15 @@ class Store:
         story = self.db.execute("SELECT story FROM story_documents WHERE document = ?", (doc.id,)).get
         return facts.load(self.db, dataclasses.replace(doc, mentions=mentions, titles=titles, story=story))
 
-    def get(self, doc_id: str) -> Document:
-        """The stored document with this id (a unique prefix of it will do)."""
+    def get(self, doc_id: str, layers: bool = True) -> Document:
+        """The stored document with this id (a unique prefix of it will do); without ``layers``, only
+        its text, sentences and metadata (no mentions, titles or facts)."""
         rows = list(self.db.execute(f"SELECT {self._COLUMNS} FROM documents WHERE id >= ? AND id < ? LIMIT 2",
                                     (doc_id, doc_id + "\uffff")))
         exact = [r for r in rows if r[0] == doc_id]
         if exact or len(rows) == 1:
-            return self._layers(self._document((exact or rows)[0]))
+            doc = self._document((exact or rows)[0])
+            return self._layers(doc) if layers else doc
         raise NotFound(f"no document {doc_id!r}" + (" (the prefix is ambiguous)" if rows else ""))
 
     def documents(self) -> Iterator[Document]:
@@ -238,6 +240,19 @@ class Store:
         """How many documents match a query."""
         return self.db.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?",
                                (to_match_expression(query),)).get
+
+    def generation(self) -> tuple[int, int, int]:
+        """A stamp that changes whenever the store's contents do (articles, mentions or judgements
+        added): views computed over the whole store are kept under it."""
+        return self.db.execute("SELECT (SELECT coalesce(max(rowid), 0) FROM documents),"
+                               " (SELECT coalesce(max(id), 0) FROM mentions), (SELECT count(*) FROM judgements)").get
+
+    def overview(self) -> dict:
+        """The three counts a front page shows, read from indexes only."""
+        return dict(zip(("documents", "entities", "mentions"), self.db.execute(
+            "SELECT (SELECT count(*) FROM documents),"
+            " (SELECT count(DISTINCT entity) FROM mentions WHERE entity IS NOT NULL),"
+            " (SELECT count(*) FROM mentions)").get))
 
     def stats(self) -> dict:
         """Counts and sizes of what the store holds."""

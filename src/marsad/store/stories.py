@@ -147,20 +147,38 @@ class Stories:
 
 
 def story_records(db: apsw.Connection, story: str | None = None) -> list[dict]:
-    """Stories with their articles (and why each joined), dates and title."""
+    """Stories with their articles (and why each joined), dates and title, earliest first."""
     where, params = ("WHERE s.id = ?", (story,)) if story else ("", ())
-    out = []
-    for sid, title, first, last in list(db.execute(
-            f"SELECT s.id, s.title, s.first_seen, s.last_seen FROM stories s {where} ORDER BY s.first_seen, s.id",
-            params)):
-        members = [{"id": d, "title": t, "published": p, "source": src, "score": sc, "why": why}
-                   for d, t, p, src, sc, why in db.execute(
-                       "SELECT d.id, d.title, d.published, d.source, sd.score, sd.explanation FROM story_documents sd"
-                       " JOIN documents d ON d.id = sd.document WHERE sd.story = ? ORDER BY d.published, d.rowid",
-                       (sid,))]
-        out.append({"id": sid, "title": title, "first_seen": first, "last_seen": last,
-                    "documents": [m["id"] for m in members], "articles": members})
-    return out
+    rows = list(db.execute(
+        f"SELECT s.id, s.title, s.first_seen, s.last_seen FROM stories s {where} ORDER BY s.first_seen, s.id", params))
+    return [_record(db, *row) for row in rows]
+
+
+def recent_stories(db: apsw.Connection, limit: int = 20, offset: int = 0, min_size: int = 1) -> tuple[list[dict], int]:
+    """One page of stories, the most recently seen first (the stories index), and how many there are.
+
+    Only the page's stories are read; ``min_size`` keeps stories of at least that many articles."""
+    if min_size > 1:
+        sized = ("SELECT story FROM story_documents GROUP BY story HAVING count(*) >= ?", (min_size,))
+        total = db.execute(f"SELECT count(*) FROM ({sized[0]})", sized[1]).get
+        where, params = f"WHERE s.id IN ({sized[0]})", sized[1]
+    else:
+        total = db.execute("SELECT count(*) FROM stories").get
+        where, params = "", ()
+    rows = list(db.execute(
+        f"SELECT s.id, s.title, s.first_seen, s.last_seen FROM stories s {where}"
+        f" ORDER BY s.last_seen DESC, s.id LIMIT ? OFFSET ?", (*params, limit, offset)))
+    return [_record(db, *row) for row in rows], total
+
+
+def _record(db: apsw.Connection, sid: str, title: str | None, first: str | None, last: str | None) -> dict:
+    members = [{"id": d, "title": t, "published": p, "source": src, "score": sc, "why": why}
+               for d, t, p, src, sc, why in db.execute(
+                   "SELECT d.id, d.title, d.published, d.source, sd.score, sd.explanation FROM story_documents sd"
+                   " JOIN documents d ON d.id = sd.document WHERE sd.story = ? ORDER BY d.published, d.rowid",
+                   (sid,))]
+    return {"id": sid, "title": title, "first_seen": first, "last_seen": last, "size": len(members),
+            "documents": [m["id"] for m in members], "articles": members}
 
 
 def copies(db: apsw.Connection, doc_id: str) -> list[dict]:

@@ -32,49 +32,79 @@ def entity_records(db: apsw.Connection, ids: list[str] | None = None) -> list[di
     return out
 
 
-def entity_page(db: apsw.Connection, entity: str, co_limit: int = 10) -> dict:
-    """Everything the store knows of one entity: names, spellings, types, articles, dates, company."""
+ENTITY_ARTICLES = 100     # an entity page lists its latest articles; the count and dates cover all
+COMPANY_ARTICLES = 1000   # who is named with an entity is counted over its latest articles
+
+
+def entity_page(db: apsw.Connection, entity: str, co_limit: int = 10, articles: int = ENTITY_ARTICLES) -> dict:
+    """Everything the store knows of one entity: names, spellings, types, articles, dates, company.
+
+    ``documents`` holds the ``articles`` latest articles that name the entity (or name a capital
+    standing for it); ``articles`` counts them all; company is counted over the latest
+    COMPANY_ARTICLES of them."""
     eid, kind, name, name_en, wikidata, kb_id = db.execute(
         "SELECT id, type, name, name_en, wikidata, kb_id FROM entities WHERE id = ?", (entity,)).get
-    spellings = Counter({t: n for t, n in db.execute(
-        "SELECT text, count(*) FROM mentions WHERE entity = ? AND via_title = 0 GROUP BY text", (entity,))})
-    titles = Counter({t: n for t, n in db.execute(
-        "SELECT text, count(*) FROM mentions WHERE entity = ? AND via_title = 1 GROUP BY text", (entity,))})
-    types = Counter({t: n for t, n in db.execute(
-        "SELECT type, count(*) FROM mentions WHERE entity = ? GROUP BY type", (entity,))})
-    documents = [{"id": d, "title": t, "published": p, "mentions": n} for d, t, p, n in db.execute(
-        "SELECT d.id, d.title, d.published, count(*) FROM mentions m JOIN documents d ON d.id = m.document"
-        " WHERE m.entity = ? OR m.stands_for = ? GROUP BY d.id ORDER BY d.published, d.rowid", (entity, entity))]
-    dates = [d["published"] for d in documents if d["published"]]
-    company = [{"id": e, "name": n, "name_en": ne, "type": t, "articles": c} for e, n, ne, t, c in db.execute(
-        "SELECT o.entity, e.name, e.name_en, e.type, count(DISTINCT o.document) AS c FROM mentions m"
-        " JOIN mentions o ON o.document = m.document AND o.entity != m.entity AND o.entity IS NOT NULL"
-        " JOIN entities e ON e.id = o.entity WHERE m.entity = ? GROUP BY o.entity ORDER BY c DESC, e.name"
-        " LIMIT ?", (entity, co_limit))]
+    spellings, titles, types = Counter(), Counter(), Counter()
+    for text, via_title, mtype, n in db.execute(
+            "SELECT text, via_title, type, count(*) FROM mentions WHERE entity = ? GROUP BY text, via_title, type",
+            (entity,)):
+        (titles if via_title else spellings)[text] += n
+        types[mtype] += n
+    named = ("SELECT document, count(*) AS n FROM (SELECT document FROM mentions WHERE entity = ?"
+             " UNION ALL SELECT document FROM mentions WHERE stands_for = ?) GROUP BY document")
+    total, first, last = db.execute(
+        f"SELECT count(*), min(d.published), max(d.published) FROM ({named}) x JOIN documents d ON d.id = x.document",
+        (entity, entity)).get
+    latest = list(db.execute(
+        f"SELECT d.id, d.title, d.published, x.n FROM ({named}) x JOIN documents d ON d.id = x.document"
+        f" ORDER BY d.published DESC, d.rowid DESC LIMIT ?", (entity, entity, max(articles, COMPANY_ARTICLES))))
+    documents = [{"id": d, "title": t, "published": p, "mentions": n} for d, t, p, n in latest[:articles]]
+    around = [d for d, *_ in latest]
+    together: Counter = Counter()
+    for chunk in range(0, len(around), 500):
+        part = around[chunk:chunk + 500]
+        together.update(dict(db.execute(
+            f"SELECT entity, count(DISTINCT document) FROM mentions WHERE document IN ({','.join('?' * len(part))})"
+            f" AND entity IS NOT NULL AND entity != ? GROUP BY entity", (*part, entity))))
+    top = together.most_common(co_limit * 3)
+    about = names(db, [e for e, _ in top])
+    kinds = dict(db.execute(f"SELECT id, type FROM entities WHERE id IN ({','.join('?' * len(top))})",
+                            [e for e, _ in top])) if top else {}
+    company = sorted(({"id": e, "name": about[e]["name"], "name_en": about[e]["name_en"], "type": kinds[e],
+                       "articles": c} for e, c in top if e in about), key=lambda c: (-c["articles"], c["name"]))[:co_limit]
     return {"id": eid, "type": kind, "name": name, "name_en": name_en, "wikidata": wikidata, "kb_id": kb_id,
             "spellings": spellings.most_common(), "titles": titles.most_common(), "types": dict(types),
-            "documents": documents, "first_seen": min(dates) if dates else None,
-            "last_seen": max(dates) if dates else None, "co_mentioned": company}
+            "articles": total, "documents": documents, "first_seen": first, "last_seen": last,
+            "co_mentioned": company}
 
 
 def top_entities(db: apsw.Connection, kind: str | None = None, since: str | None = None,
                  until: str | None = None, limit: int = 25) -> list[dict]:
-    """Entities by number of mentions, optionally of one type and within a date range."""
-    clauses, params = ["m.entity IS NOT NULL"], []
+    """Entities by number of mentions, optionally of one type and within a date range.
+
+    Counted on the index of mentions by entity; articles are joined only for a date range."""
+    clauses, params, joins = ["m.entity IS NOT NULL"], [], ""
     if kind:
-        clauses.append("e.type = ?")
+        clauses.append("m.entity IN (SELECT id FROM entities WHERE type = ?)")
         params.append(kind.upper())
+    if since or until:
+        joins += " JOIN documents d ON d.id = m.document"
     if since:
         clauses.append("d.published >= ?")
         params.append(since)
     if until:
         clauses.append("d.published <= ?")
         params.append(until)
-    return [{"id": i, "name": n, "name_en": ne, "type": t, "mentions": c, "articles": a} for i, n, ne, t, c, a in
-            db.execute(f"SELECT e.id, e.name, e.name_en, e.type, count(*), count(DISTINCT m.document) FROM mentions m"
-                       f" JOIN entities e ON e.id = m.entity JOIN documents d ON d.id = m.document"
-                       f" WHERE {' AND '.join(clauses)} GROUP BY e.id ORDER BY 5 DESC, e.name LIMIT ?",
-                       (*params, limit))]
+    counted = list(db.execute(
+        f"SELECT m.entity, count(*), count(DISTINCT m.document) FROM mentions m{joins}"
+        f" WHERE {' AND '.join(clauses)} GROUP BY m.entity ORDER BY 2 DESC, m.entity LIMIT ?", (*params, limit)))
+    ids = [e for e, _, _ in counted]
+    about = {i: (n, ne, t) for chunk in range(0, len(ids), 500) for i, n, ne, t in db.execute(
+        f"SELECT id, name, name_en, type FROM entities WHERE id IN ({','.join('?' * len(ids[chunk:chunk + 500]))})",
+        ids[chunk:chunk + 500])}
+    rows = [(e, *about[e], c, a) for e, c, a in counted if e in about]
+    rows.sort(key=lambda r: (-r[4], r[1]))
+    return [{"id": i, "name": n, "name_en": ne, "type": t, "mentions": c, "articles": a} for i, n, ne, t, c, a in rows]
 
 
 def mention_evidence(db: apsw.Connection, entity: str, limit: int = 50) -> list[dict]:
@@ -85,12 +115,12 @@ def mention_evidence(db: apsw.Connection, entity: str, limit: int = 50) -> list[
         " WHERE entity = ? ORDER BY document, start LIMIT ?", (entity, limit))]
 
 
-def _names(db: apsw.Connection, ids) -> dict[str, dict]:
+def names(db: apsw.Connection, ids) -> dict[str, dict]:
+    """Entities' names by id (ids not in the store are left out)."""
     ids = list(set(ids))
-    if not ids:
-        return {}
-    return {i: {"id": i, "name": n, "name_en": ne} for i, n, ne in db.execute(
-        f"SELECT id, name, name_en FROM entities WHERE id IN ({','.join('?' * len(ids))})", ids)}
+    return {i: {"id": i, "name": n, "name_en": ne} for chunk in range(0, len(ids), 500) for i, n, ne in db.execute(
+        f"SELECT id, name, name_en FROM entities WHERE id IN ({','.join('?' * len(ids[chunk:chunk + 500]))})",
+        ids[chunk:chunk + 500])}
 
 
 def quote_rows(db: apsw.Connection, speaker: str | None = None, since: str | None = None, until: str | None = None,
@@ -106,21 +136,27 @@ def quote_rows(db: apsw.Connection, speaker: str | None = None, since: str | Non
     if until:
         clauses.append("d.published <= ?")
         params.append(until)
+    # without a speaker, articles are read newest first through their date index and their quotes joined
+    # to them, so a page costs what it shows; a speaker's quotes are found through the speaker index
+    join = "quotes q JOIN documents d" if speaker else "documents d CROSS JOIN quotes q"
     rows = list(db.execute(
         f"SELECT q.id, q.document, d.title, d.published, d.source, q.kind, q.speakers, q.verb, q.start, q.end,"
-        f" substr(d.text, q.start + 1, q.end - q.start) FROM quotes q JOIN documents d ON d.id = q.document"
-        f" WHERE {' AND '.join(clauses)} ORDER BY d.published DESC, q.document, q.start LIMIT ? OFFSET ?",
+        f" substr(d.text, q.start + 1, q.end - q.start) FROM {join} ON d.id = q.document"
+        f" WHERE {' AND '.join(clauses)} ORDER BY d.published DESC, d.rowid DESC, q.start LIMIT ? OFFSET ?",
         (*params, limit, offset)))
-    names = _names(db, [s for r in rows for s in json.loads(r[6])])
+    named = names(db, [s for r in rows for s in json.loads(r[6])])
     return [{"id": i, "document": doc, "title": t, "published": p, "source": src, "kind": k,
-             "speakers": [names.get(s, {"id": s}) for s in json.loads(sp)], "verb": v, "start": s, "end": e,
+             "speakers": [named.get(s, {"id": s}) for s in json.loads(sp)], "verb": v, "start": s, "end": e,
              "text": text} for i, doc, t, p, src, k, sp, v, s, e, text in rows]
 
 
 def event_rows(db: apsw.Connection, kind: str | None = None, entity: str | None = None, since: str | None = None,
-               until: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
-    """Events with the names of their actors, targets and place, in date order."""
+               until: str | None = None, limit: int = 50, offset: int = 0, document: str | None = None) -> list[dict]:
+    """Events with the names of their actors, targets and place, in date order (optionally of one article)."""
     clauses, params = ["1"], []
+    if document:
+        clauses.append("e.document = ?")
+        params.append(document)
     if kind:
         clauses.append("e.type = ?")
         params.append(kind)
@@ -128,22 +164,22 @@ def event_rows(db: apsw.Connection, kind: str | None = None, entity: str | None 
         clauses.append("e.id IN (SELECT event FROM event_entities WHERE entity = ?)")
         params.append(entity)
     if since:
-        clauses.append('coalesce(e."when", d.published) >= ?')
+        clauses.append("e.dated >= ?")
         params.append(since)
     if until:
-        clauses.append('coalesce(e."when", d.published) <= ?')
+        clauses.append("e.dated <= ?")
         params.append(until)
     rows = list(db.execute(
         f'SELECT e.id, e.document, d.title, d.published, d.source, e.type, e.cameo, e.actors, e.targets, e.place,'
         f' e."when", e.when_text, e.when_inferred, e.start, e.end, substr(d.text, e.start + 1, e.end - e.start),'
         f' substr(d.text, e.trigger_start + 1, e.trigger_end - e.trigger_start) FROM events e'
         f' JOIN documents d ON d.id = e.document WHERE {" AND ".join(clauses)}'
-        f' ORDER BY coalesce(e."when", d.published), e.document, e.start LIMIT ? OFFSET ?', (*params, limit, offset)))
-    names = _names(db, [x for r in rows for x in (*json.loads(r[7]), *json.loads(r[8]), r[9]) if x])
+        f' ORDER BY e.dated, e.document, e.start LIMIT ? OFFSET ?', (*params, limit, offset)))
+    named = names(db, [x for r in rows for x in (*json.loads(r[7]), *json.loads(r[8]), r[9]) if x])
     return [{"id": i, "document": doc, "title": t, "published": p, "source": src, "type": k, "cameo": c,
-             "actors": [names.get(a, {"id": a}) for a in json.loads(ac)],
-             "targets": [names.get(a, {"id": a}) for a in json.loads(tg)],
-             "where": names.get(pl, {"id": pl}) if pl else None, "when": w, "when_text": wt,
+             "actors": [named.get(a, {"id": a}) for a in json.loads(ac)],
+             "targets": [named.get(a, {"id": a}) for a in json.loads(tg)],
+             "where": named.get(pl, {"id": pl}) if pl else None, "when": w, "when_text": wt,
              "when_inferred": bool(wi), "start": s, "end": e, "evidence": ev, "trigger": tr}
             for i, doc, t, p, src, k, c, ac, tg, pl, w, wt, wi, s, e, ev, tr in rows]
 

@@ -14,6 +14,7 @@ from marsad.stories.clusters import content_words
 LEAD_BONUS = 0.15
 REPEAT = 0.5          # word overlap from which a sentence repeats one already chosen
 MIN_WORDS = 6
+SUMMARY_ARTICLES = 12  # a story's summary reads at most this many of its articles, spread over its course
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,17 @@ class SummarySentence:
 
 def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def spread(ids: list[str], most: int = SUMMARY_ARTICLES) -> list[str]:
+    """At most ``most`` of a story's articles (in story order), evenly spaced from the first to the last.
+
+    What most articles agree on shows in a sample of them as it does in all, and the cost of a
+    summary grows with the square of the sentences read."""
+    if len(ids) <= most:
+        return list(ids)
+    step = (len(ids) - 1) / (most - 1)
+    return [ids[round(i * step)] for i in range(most)]
 
 
 def summarise(documents: list[Document], size: int = 5) -> list[SummarySentence]:

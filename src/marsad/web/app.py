@@ -21,7 +21,7 @@ from marsad import exports
 from marsad.api import Marsad
 from marsad.errors import InputError, MarsadError, NotFound
 from marsad.export import document_record
-from marsad.graph import actor_graph, graph_json
+from marsad.graph import graph_json
 from marsad.store.stories import copies
 from marsad.web import pages
 
@@ -199,11 +199,11 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
         return {"items": rows[offset:offset + limit], "total": len(rows), "limit": limit, "offset": offset}
 
     @app.get("/api/stories", tags=["stories"], response_model=Page)
-    def stories(limit: int = limit_q, offset: int = offset_q, m: Marsad = Depends(store)) -> dict:
-        """Stories with their articles and summaries."""
-        rows = m.stories()
-        rows.sort(key=lambda s: s["last_seen"] or "", reverse=True)
-        return {"items": rows[offset:offset + limit], "total": len(rows), "limit": limit, "offset": offset}
+    def stories(limit: int = limit_q, offset: int = offset_q, min_size: int = Query(1, ge=1, le=100_000),
+                m: Marsad = Depends(store)) -> dict:
+        """Stories with their articles, most recently seen first (a story's summary: /api/stories/{id})."""
+        rows, total = m.story_list(limit, offset, min_size)
+        return {"items": rows, "total": total, "limit": limit, "offset": offset}
 
     @app.get("/api/stories/{story_id}", tags=["stories"])
     def story(story_id: str, m: Marsad = Depends(store)) -> dict:
@@ -214,7 +214,7 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
     def graph(since: str | None = None, until: str | None = None, min_weight: int = Query(1, ge=1),
               limit: int = Query(100, ge=1, le=1000), m: Marsad = Depends(store)) -> dict:
         """The actor network: who meets, supports or opposes whom, weighted by events and co-mentions."""
-        return graph_json(actor_graph(m.store.db, since, until, min_weight, limit))
+        return graph_json(m.network(since, until, min_weight, limit))
 
     @app.get("/api/export", tags=["export"])
     def export(format: str = Query("json"), m: Marsad = Depends(store)) -> Response:
@@ -222,7 +222,7 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
         if format not in exports.FORMATS:
             raise MarsadError(f"unknown format {format!r} ({', '.join(exports.FORMATS)})")
         if format in ("graphml", "gexf"):
-            graph_data = actor_graph(m.store.db)
+            graph_data = m.network(limit=150)
             body = exports.graphml(graph_data) if format == "graphml" else exports.gexf(graph_data)
             return Response(body, media_type="application/xml")
         data = m.export()

@@ -24,6 +24,8 @@ TYPE_NAMES = {"PER": "شخص", "ORG": "منظمة", "GPE": "دولة أو مدي
 EVENT_NAMES = {"visit": "زيارة", "meeting": "لقاء", "statement": "تصريح", "agreement": "اتفاق", "aid": "مساعدة",
                "sanction": "عقوبات", "military_exercise": "مناورات", "weapons_test": "تجربة سلاح", "plan": "خطة",
                "objection": "اعتراض", "policy_change": "تغيير سياسة", "invasion": "غزو", "appointment": "تعيين"}
+HOME_STORIES = 8          # the front page's latest stories told by two articles or more
+STORIES_PER_PAGE = 50
 
 
 def hit_record(hit: SearchHit) -> dict:
@@ -57,19 +59,19 @@ def router(store) -> APIRouter:
                 hits = [hit_record(h) for h in m.search(q, 20, 0, use)]
             except MarsadError as exc:
                 error = str(exc)
-        stories = sorted(m.stories(), key=lambda s: s["last_seen"] or "", reverse=True)[:8] if not q else []
+        stories = m.story_list(HOME_STORIES, 0, min_size=2)[0] if not q else []
         return render(request, "home.html", q=q, mode=mode, hits=hits, error=error, stories=stories,
-                      top=m.entities(limit=15) if not q else [], stats=m.stats())
+                      top=m.entities(limit=15) if not q else [], stats=m.overview())
 
     @pages.get("/documents/{doc_id}", response_class=HTMLResponse)
     def document(request: Request, doc_id: str, m: Marsad = Depends(store)):
         doc = m.document(doc_id)
-        names = {e["id"]: e for e in m.entities(limit=100000)}
+        names = m.names(s for q in doc.quotes for s in q.speakers)
         quotes = [{"text": doc.text[q.start:q.end], "kind": q.kind,
                    "speakers": [names.get(s, {"id": s, "name": s}) for s in q.speakers]} for q in doc.quotes]
         return render(request, "document.html", doc=doc, body=annotated(doc), quotes=quotes,
                       copies=copies(m.store.db, doc.id), sources=m.store.sources(doc.id),
-                      events=[e for e in m.events(limit=500) if e["document"] == doc.id])
+                      events=m.events(document=doc.id, limit=500))
 
     @pages.get("/entities/{ref}", response_class=HTMLResponse)
     def entity(request: Request, ref: str, m: Marsad = Depends(store)):
@@ -78,9 +80,11 @@ def router(store) -> APIRouter:
                       timeline=m.timeline(page["id"], limit=100))
 
     @pages.get("/stories", response_class=HTMLResponse)
-    def stories(request: Request, m: Marsad = Depends(store)):
-        rows = sorted(m.stories(), key=lambda s: s["last_seen"] or "", reverse=True)
-        return render(request, "stories.html", stories=rows)
+    def stories(request: Request, page: int = Query(1, ge=1, le=100_000), size: int = Query(1, ge=1, le=100_000),
+                m: Marsad = Depends(store)):
+        rows, total = m.story_list(STORIES_PER_PAGE, (page - 1) * STORIES_PER_PAGE, size)
+        return render(request, "stories.html", stories=rows, page=page, size=size, total=total,
+                      pages=max(1, -(-total // STORIES_PER_PAGE)))
 
     @pages.get("/stories/{story_id}", response_class=HTMLResponse)
     def story(request: Request, story_id: str, m: Marsad = Depends(store)):
