@@ -16,7 +16,7 @@ from pathlib import Path
 
 from snn import DATA, records
 
-from marsad import pipeline
+from marsad import pipeline, threads
 from marsad.errors import InputError
 from marsad.ingest.records import article_from_record
 
@@ -26,6 +26,7 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--articles", type=int, default=500)
     args = parser.parse_args()
+    threads.pin()                              # one BLAS thread, as in every analysis worker
     docs = []
     for name, record in itertools.islice(records(args.data), args.articles):
         try:

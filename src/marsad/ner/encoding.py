@@ -80,6 +80,8 @@ class Resources:
     gazetteer: dict[str, set[str]] = field(default_factory=dict)
     multi: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     names: frozenset[str] = frozenset()
+    infos: dict[str, dict] = field(default_factory=dict, repr=False)     # token_info's, by token
+    rows: dict[tuple, tuple] = field(default_factory=dict, repr=False)   # encode's rows, by token and vocabulary
 
     @classmethod
     def load(cls, gazetteers: dict[str, Path], names: Path | None) -> Resources:
@@ -103,8 +105,20 @@ class Resources:
         return cls(single, multi, people)
 
 
+CACHED_TOKENS = 1 << 18     # tokens whose information is kept (words repeat; the cache is cleared when full)
+
+
 def token_info(token: str, res: Resources) -> dict:
-    """What the encoder needs of one token."""
+    """What the encoder needs of one token (kept per token: it depends on nothing else)."""
+    info = res.infos.get(token)
+    if info is None:
+        if len(res.infos) >= CACHED_TOKENS:
+            res.infos.clear()
+        info = res.infos[token] = _token_info(token, res)
+    return info
+
+
+def _token_info(token: str, res: Resources) -> dict:
     key = normal(token)
     pre, s1, s2 = strip_clitics(key)
     gaz = []
@@ -144,24 +158,37 @@ class Vocabulary:
         self.prefix_ids = {p: i for i, p in enumerate(self.prefixes)}
 
 
+def _row(token: str, info: dict, vocab: Vocabulary, res: Resources, index: dict[str, int]) -> tuple:
+    """The context-free part of a token's encoding: ids, characters, shape, proclitic, flags."""
+    key = (token, id(vocab), tuple(index))
+    row = res.rows.get(key)
+    if row is None:
+        if len(res.rows) >= CACHED_TOKENS:
+            res.rows.clear()
+        chars = [vocab.char_ids.get(c, UNK) for c in info["n"][:MAX_CHARS]] or [UNK]
+        flags = [index[bit] for bit in info["gaz"] + (["NAME"] if info["name"] else [])]
+        row = res.rows[key] = ((vocab.word_ids.get(info["n"], UNK), vocab.word_ids.get(info["s1"], UNK),
+                                vocab.word_ids.get(info["s2"], UNK), SHAPES.index(info["shape"]),
+                                vocab.prefix_ids.get(info["pre"], UNK)), chars, flags)
+    return row
+
+
 def encode(tokens: list[str], vocab: Vocabulary, res: Resources,
            bits: tuple[str, ...] = GAZ_BITS) -> dict[str, np.ndarray]:
     """One sentence as arrays: w, s1, s2 (T,), ch (T, MAX_CHARS), sh, pr (T,), gz (T, bits)."""
     infos = [token_info(t, res) for t in tokens]
     marks = multi_gazetteer(infos, res)
     size = len(tokens)
-    out = {k: np.zeros(size, dtype=np.int64) for k in ("w", "s1", "s2", "sh", "pr")}
+    index = {b: i for i, b in enumerate(bits)}
+    rows = [_row(t, info, vocab, res, index) for t, info in zip(tokens, infos)]
+    ids = np.array([r[0] for r in rows], dtype=np.int64).reshape(size, 5)
+    out = {k: ids[:, i].copy() for i, k in enumerate(("w", "s1", "s2", "sh", "pr"))}
     out["ch"] = np.zeros((size, MAX_CHARS), dtype=np.int64)
     out["gz"] = np.zeros((size, len(bits)), dtype=np.float32)
-    index = {b: i for i, b in enumerate(bits)}
-    for t, (info, mark) in enumerate(zip(infos, marks)):
-        out["w"][t] = vocab.word_ids.get(info["n"], UNK)
-        out["s1"][t] = vocab.word_ids.get(info["s1"], UNK)
-        out["s2"][t] = vocab.word_ids.get(info["s2"], UNK)
-        chars = [vocab.char_ids.get(c, UNK) for c in info["n"][:MAX_CHARS]] or [UNK]
+    for t, ((_, chars, flags), mark) in enumerate(zip(rows, marks)):
         out["ch"][t, :len(chars)] = chars
-        out["sh"][t] = SHAPES.index(info["shape"])
-        out["pr"][t] = vocab.prefix_ids.get(info["pre"], UNK)
-        for bit in info["gaz"] + (["NAME"] if info["name"] else []) + ["MG-" + m for m in mark]:
-            out["gz"][t, index[bit]] = 1.0
+        for i in flags:
+            out["gz"][t, i] = 1.0
+        for m in mark:
+            out["gz"][t, index["MG-" + m]] = 1.0
     return out

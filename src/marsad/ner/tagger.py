@@ -29,14 +29,24 @@ class Member:
     """One trained network's weights (besides the shared word vectors)."""
     w: dict[str, np.ndarray]
 
+    def __post_init__(self) -> None:
+        # the character CNN as lookups: for each kernel position k, every character's embedding
+        # already multiplied by that slice of the kernel (a last row of zeros for the padding
+        # beyond a word's ends), so a convolution is three lookups and two sums
+        kernel = self.w["conv.weight"]                                        # (F, d, 3)
+        self.char_tables = [np.vstack([self.w["cemb.weight"] @ kernel[:, :, k].T,
+                                       np.zeros((1, kernel.shape[0]), np.float32)]).astype(np.float32)
+                            for k in range(kernel.shape[2])]
+
     def features(self, x: dict[str, np.ndarray], words: np.ndarray) -> np.ndarray:
         """The BiLSTM's input per token (T, features): word vectors, character CNN, small features."""
         w = self.w
-        chars = w["cemb.weight"][x["ch"]]                                      # (T, C, d)
-        padded = np.pad(chars, ((0, 0), (1, 1), (0, 0)))
-        windows = np.concatenate([padded[:, k:k + MAX_CHARS] for k in range(3)], axis=2)   # (T, C, 3d)
-        kernel = w["conv.weight"].transpose(2, 1, 0).reshape(-1, w["conv.weight"].shape[0])  # (3d, F)
-        conv = np.maximum(windows @ kernel + w["conv.bias"], 0).max(axis=1)    # (T, F)
+        ch = x["ch"]                                                           # (T, C)
+        beyond = len(self.char_tables[0]) - 1
+        before = np.pad(ch, ((0, 0), (1, 0)), constant_values=beyond)[:, :-1]
+        after = np.pad(ch, ((0, 0), (0, 1)), constant_values=beyond)[:, 1:]
+        t0, t1, t2 = self.char_tables
+        conv = np.maximum(t0[before] + t1[ch] + t2[after] + w["conv.bias"], 0).max(axis=1)   # (T, F)
         return np.concatenate([
             words[x["w"]], words[x["s1"]], words[x["s2"]], conv,
             w["shemb.weight"][x["sh"]], w["premb.weight"][x["pr"]],
@@ -53,20 +63,25 @@ class Member:
         return w_ih[order], np.ascontiguousarray(w_hh[order].T), bias[order]
 
 
-def _run_lstms(pre: np.ndarray, w_hh: np.ndarray) -> np.ndarray:
-    """Several LSTMs stepped together: ``pre`` (K, steps, B, 4H) input projections with gates in
-    i, f, o, g order, ``w_hh`` (K, H, 4H); returns the hidden states (K, steps, B, H)."""
-    k, steps, batch, four = pre.shape
+def _run_lstms(pre: np.ndarray, w_hh: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+    """Several LSTMs stepped together over a packed batch: ``pre`` (K, N, 4H) input projections
+    with gates in i, f, o, g order, ``w_hh`` (K, H, 4H); returns the hidden states (K, N, H).
+
+    Sentences are ordered longest first, and ``pre[:, bounds[t]:bounds[t + 1]]`` holds step t of
+    the sentences still running then (the first of the batch), so no step computes padding."""
+    k, _, four = pre.shape
     hidden = four // 4
-    h = np.zeros((k, batch, hidden), dtype=np.float32)
-    c = np.zeros((k, batch, hidden), dtype=np.float32)
-    out = np.empty((k, steps, batch, hidden), dtype=np.float32)
-    for t in range(steps):
-        gates = pre[:, t] + h @ w_hh
+    h = np.zeros((k, bounds[1] - bounds[0], hidden), dtype=np.float32)
+    c = np.zeros_like(h)
+    out = np.empty((k, pre.shape[1], hidden), dtype=np.float32)
+    for t in range(len(bounds) - 1):
+        lo, hi = bounds[t], bounds[t + 1]
+        a = hi - lo
+        gates = pre[:, lo:hi] + h[:, :a] @ w_hh
         s = _sigmoid(gates[..., :3 * hidden])
-        c = s[..., hidden:2 * hidden] * c + s[..., :hidden] * np.tanh(gates[..., 3 * hidden:])
+        c = s[..., hidden:2 * hidden] * c[:, :a] + s[..., :hidden] * np.tanh(gates[..., 3 * hidden:])
         h = s[..., 2 * hidden:] * np.tanh(c)
-        out[:, t] = h
+        out[:, lo:hi] = h
     return out
 
 
@@ -98,33 +113,36 @@ class NeuralTagger:
     def emissions(self, sentences: list[list[str]]) -> list[np.ndarray]:
         """The members' mean label scores for each sentence.
 
-        All sentences, both directions and every member run as one batch: the LSTMs step
-        together over the longest sentence, each shorter one padded at its end."""
+        All sentences, both directions and every member run as one packed batch: sentences
+        ordered longest first step together, each leaving the batch at its end."""
         encoded = [encode(tokens, self.vocab, self.resources, self.bits) for tokens in sentences]
         lengths = np.array([len(tokens) for tokens in sentences])
         offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-        n, steps = int(lengths.sum()), int(lengths.max())
+        order = np.argsort(-lengths, kind="stable")           # longest first
+        by_length, starts = lengths[order], offsets[order]
+        n, steps = int(lengths.sum()), int(by_length[0])
         t = np.arange(steps)[:, None]
-        valid = t < lengths[None, :]
-        pad = n                                        # index of an all-zero row
-        forward = np.where(valid, offsets[None, :] + t, pad)
-        backward = np.where(valid, offsets[None, :] + lengths[None, :] - 1 - t, pad)
+        valid = t < by_length[None, :]                         # (steps, B): row t, then the running ones
+        bounds = np.concatenate([[0], np.cumsum(valid.sum(axis=1))])
+        forward = (starts[None, :] + t)[valid]                 # the token of each packed position
+        backward = (starts[None, :] + by_length[None, :] - 1 - t)[valid]
         joined = {key: np.concatenate([x[key] for x in encoded]) for key in encoded[0]}
-        pre = []
+        four = self.w_hh.shape[2]
+        pre = np.empty((len(self.directions), n, four), np.float32)
         for i, member in enumerate(self.members):
             feats = member.features(joined, self.words)
             for j, index in enumerate((forward, backward)):
                 w_ih, _, bias = self.directions[2 * i + j]
-                projected = np.vstack([feats @ w_ih.T + bias, np.zeros((1, w_ih.shape[0]), np.float32)])
-                pre.append(projected[index])
-        hidden = _run_lstms(np.stack(pre), self.w_hh)  # (K, steps, B, H)
+                np.matmul(feats[index], w_ih.T, out=pre[2 * i + j])
+                pre[2 * i + j] += bias
+        hidden = _run_lstms(pre, self.w_hh, bounds)     # (K, N, H), packed
         total = 0.0
         for i, member in enumerate(self.members):
             states = []
             for j, index in enumerate((forward, backward)):
-                per_token = np.zeros((n + 1, hidden.shape[-1]), np.float32)
-                per_token[index[valid]] = hidden[2 * i + j][valid]
-                states.append(per_token[:n])
+                per_token = np.empty((n, hidden.shape[-1]), np.float32)
+                per_token[index] = hidden[2 * i + j]
+                states.append(per_token)
             total = total + np.concatenate(states, axis=1) @ member.w["out.weight"].T + member.w["out.bias"]
         mean = total / len(self.members)
         return [mean[o:o + k] for o, k in zip(offsets, lengths)]
