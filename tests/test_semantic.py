@@ -23,3 +23,16 @@ def test_a_query_is_closest_to_the_passage_about_it():
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1, atol=1e-3)
     assert int(np.argmax(vectors @ embed_query("التعاون الأمني بين طوكيو والحلف الأطلسي"))) == 0
     assert int(np.argmax(vectors @ embed_query("سعر برميل النفط"))) == 1
+
+
+def test_each_article_keeps_its_own_vectors_and_a_second_run_has_nothing_to_do(tmp_path, seeds_dir):
+    from marsad.api import Marsad
+    with Marsad(tmp_path / "s.db") as marsad:
+        assert marsad.ingest([str(seeds_dir)]).ok
+        assert marsad.embed() == 5 and marsad.embed() == 0          # resumes: nothing left to do
+        rows = list(marsad.store.db.execute("SELECT id, document FROM vectors ORDER BY id"))
+        stored = marsad.store.vectors._matrix()
+        for doc in marsad.store.documents():
+            alone = embed_passages([text for _, _, _, text in passages(doc)])
+            mine = stored[[i for i, d in rows if d == doc.id]].astype(np.float32)
+            assert mine.shape == alone.shape and np.all(np.sum(mine * alone, axis=1) > 0.99)
