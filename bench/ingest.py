@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import statistics
 import sys
 import tempfile
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -44,6 +46,36 @@ def extract(data: Path, into: Path, limit: int | None) -> tuple[list[Path], int,
                 articles += len(records)
                 size += sum(len((r.get("title") or "") + (r.get("content") or "")).__index__() for r in records)
     return files, articles, size
+
+
+def tree_rss_mb() -> float:
+    """Resident memory of this process and every process under it (the analysis workers), in MB."""
+    parents, rss = {}, {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            pid = int(stat.parent.name)
+            parents[pid], rss[pid] = int(fields[1]), int(fields[21]) * resource.getpagesize()
+        except (OSError, ValueError, IndexError):
+            continue
+    mine, grew = {os.getpid()}, True
+    while grew:
+        more = {p for p, parent in parents.items() if parent in mine} - mine
+        grew = bool(more)
+        mine |= more
+    return sum(rss.get(p, 0) for p in mine) / 1e6
+
+
+class PeakMemory(threading.Thread):
+    """Samples tree_rss_mb() twice a second while the ingest runs; ``peak`` is the highest."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak, self.done = 0.0, threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.5):
+            self.peak = max(self.peak, tree_rss_mb())
 
 
 def bare_floor(files: list[Path]) -> tuple[int, float]:
@@ -100,11 +132,13 @@ def main() -> int:
         floor_articles, floor_rate = bare_floor(files)
         db = args.db or tmp / "bench.db"
         with Marsad(db, Options(text_only=args.text_only)) as marsad:
+            memory = PeakMemory()
+            memory.start()
             start = time.perf_counter()
             report = marsad.ingest([str(p) for p in files])
             elapsed = time.perf_counter() - start
+            memory.done.set()
             rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            worker_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
             stats = marsad.stats()
             latencies, totals = [], []
             for query in queries(marsad, args.queries):
@@ -120,7 +154,8 @@ def main() -> int:
         print(f"throughput          {articles / elapsed:.0f} articles/s, {text_mb / elapsed:.2f} MB/s")
         print(f"bare floor          {floor_rate:.0f} articles/s (read, normalise, tokenise {floor_articles:,} "
               f"articles in one process); ingest at {articles / elapsed / floor_rate:.2f} of it")
-        print(f"peak RSS            {rss_mb:.0f} MB (this process; each analysis worker: {worker_rss:.0f} MB)")
+        print(f"peak RSS            {memory.peak:.0f} MB, this process and its analysis workers together "
+              f"(sampled every 0.5 s; this process alone {rss_mb:.0f} MB)")
         print(f"store               {stats['file_bytes'] / 1e6:.0f} MB, {stats['documents']:,} documents, "
               f"{stats['removed_lines']:,} furniture lines removed")
         q = statistics.quantiles(latencies, n=100)

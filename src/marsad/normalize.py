@@ -67,6 +67,10 @@ def written_form(word: str) -> str:
     """A word as written, with only what never tells words apart taken off: presentation forms,
     invisibles, diacritics, tatweel, Persian letter forms, Latin case. Hamza, ة and ى stay,
     so «بأول» (with the first) is not «باول» (Powell) and «على» is not «علي»."""
+    return _cached_written(word) if len(word) <= CACHED_CHARS else _written_form(word)
+
+
+def _written_form(word: str) -> str:
     for rule in (compose_presentation_forms, remove_invisibles, remove_diacritics, remove_tatweel,
                  normalize_persian_letters, fold_case):
         word = rule(word)
@@ -167,6 +171,7 @@ def _orthographic_key(text: str) -> str:
 
 
 _cached_key = functools.lru_cache(maxsize=1 << 16)(_orthographic_key)
+_cached_written = functools.lru_cache(maxsize=1 << 16)(_written_form)
 
 
 def orthographic_key(text: str) -> str:

@@ -40,13 +40,18 @@ def name_keys(name: str) -> list[str]:
     """The keys a name of the base is found by: its name key and, when a word of it begins
     with a hamza-alef and lam (ألمانيا، ألباني) — never an article — the key with that word
     whole, so that «الألماني» finds ألماني (a text's «ال» is taken for the article)."""
+    return list(_name_keys(name))
+
+
+@functools.lru_cache(maxsize=1 << 16)      # the base's names are asked for again and again
+def _name_keys(name: str) -> tuple[str, ...]:
     key = name_key(name)
     raw = [name[s:e] for s, e, kind in iter_tokens(name) if kind != "punct"]
     if not any(written_form(w)[:2] in ("أل", "إل") for w in raw):
-        return [key] if key else []
+        return (key,) if key else ()
     whole = " ".join(orthographic_key(w) if written_form(w)[:2] in ("أل", "إل") else strip_article(orthographic_key(w))
                      for w in raw)
-    return [k for k in dict.fromkeys((key, whole)) if k]
+    return tuple(k for k in dict.fromkeys((key, whole)) if k)
 
 
 def keyed_words(keys: list[str]) -> str:
