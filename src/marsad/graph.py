@@ -14,6 +14,8 @@ from collections import Counter, defaultdict
 import apsw
 import networkx as nx
 
+from marsad.store.sql import in_chunks, published_window
+
 RELATIONS = {"visit": "meets", "meeting": "meets", "agreement": "meets", "aid": "supports",
              "sanction": "opposes", "objection": "opposes", "invasion": "opposes", "weapons_test": "opposes",
              "military_exercise": "exercises", "statement": "speaks_of", "plan": "plans",
@@ -23,26 +25,12 @@ ACTOR_TYPES = ("PER", "ORG", "GPE")
 
 def _top_actors(db: apsw.Connection, since: str | None, until: str | None, limit: int) -> Counter:
     """The ``limit`` most mentioned actors and their mention counts (one grouped pass over the mentions)."""
-    where, params = ["m.entity IS NOT NULL", f"m.type IN ({','.join('?' * len(ACTOR_TYPES))})"], [*ACTOR_TYPES]
-    join = ""
-    if since or until:
-        join = " JOIN documents d ON d.id = m.document"
-        if since:
-            where.append("d.published >= ?")
-            params.append(since)
-        if until:
-            where.append("d.published <= ?")
-            params.append(until)
+    join, dated, dates = published_window(since, until)
+    where = ["m.entity IS NOT NULL", f"m.type IN ({','.join('?' * len(ACTOR_TYPES))})", *dated]
+    params = [*ACTOR_TYPES, *dates]
     return Counter(dict(db.execute(
         f"SELECT m.entity, count(*) AS n FROM mentions m{join} WHERE {' AND '.join(where)}"
         f" GROUP BY m.entity ORDER BY n DESC, m.entity LIMIT ?", (*params, limit))))
-
-
-def _in_chunks(db: apsw.Connection, sql: str, ids: list, params: tuple = (), size: int = 500):
-    """Rows of ``sql`` (with ``{marks}`` for an IN list) for ids in groups the SQL variable limit allows."""
-    for i in range(0, len(ids), size):
-        chunk = ids[i:i + size]
-        yield from db.execute(sql.format(marks=",".join("?" * len(chunk))), (*chunk, *params))
 
 
 def actor_graph(db: apsw.Connection, since: str | None = None, until: str | None = None,
@@ -53,18 +41,16 @@ def actor_graph(db: apsw.Connection, since: str | None = None, until: str | None
     no article is opened."""
     counts = _top_actors(db, since, until, limit)
     keep = list(counts)
-    window = "".join([" AND d.published >= ?" if since else "", " AND d.published <= ?" if until else ""])
-    dates = tuple(x for x in (since, until) if x)
-    sql = (f"SELECT DISTINCT m.document, m.sentence, m.entity FROM mentions m"
-           f"{' JOIN documents d ON d.id = m.document' if dates else ''}"
-           f" WHERE m.entity IN ({{marks}}) AND m.type IN ({','.join('?' * len(ACTOR_TYPES))}){window}")
+    join, dated, dates = published_window(since, until)
+    where = ["m.entity IN ({marks})", f"m.type IN ({','.join('?' * len(ACTOR_TYPES))})", *dated]
+    sql = f"SELECT DISTINCT m.document, m.sentence, m.entity FROM mentions m{join} WHERE {' AND '.join(where)}"
     by_sentence: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for doc, sentence, entity in _in_chunks(db, sql, keep, (*ACTOR_TYPES, *dates)):
+    for doc, sentence, entity in in_chunks(db, sql, keep, (*ACTOR_TYPES, *dates)):
         by_sentence[(doc, sentence)].append(entity)
     together: Counter = Counter(pair for members in by_sentence.values() if len(members) > 1
                                 for pair in itertools.combinations(sorted(members), 2))
     graph = nx.Graph()
-    names = {i: (n, ne, t) for i, n, ne, t in _in_chunks(
+    names = {i: (n, ne, t) for i, n, ne, t in in_chunks(
         db, "SELECT id, name, name_en, type FROM entities WHERE id IN ({marks})", keep)}
     for entity in keep:
         name, name_en, kind = names.get(entity, (entity, None, ""))
@@ -74,7 +60,7 @@ def actor_graph(db: apsw.Connection, since: str | None = None, until: str | None
             graph.add_edge(a, b, weight=weight, co_mentions=weight, events="", relation="co_mentioned")
     linked: dict[tuple[str, str], Counter] = defaultdict(Counter)
     kept = set(keep)
-    for event, kind, actor, target in _in_chunks(
+    for event, kind, actor, target in in_chunks(
             db, "SELECT ev.id, ev.type, a.entity, t.entity FROM event_entities a"
                 " JOIN event_entities t ON t.event = a.event AND t.role = 'target' JOIN events ev ON ev.id = a.event"
                 " WHERE a.role = 'actor' AND a.entity IN ({marks})"

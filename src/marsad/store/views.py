@@ -6,6 +6,8 @@ from collections import Counter
 
 import apsw
 
+from marsad.store.sql import in_chunks, published_window
+
 
 def entity_records(db: apsw.Connection, ids: list[str] | None = None) -> list[dict]:
     """Entities with their names and every spelling seen, as the export writes them."""
@@ -61,15 +63,12 @@ def entity_page(db: apsw.Connection, entity: str, co_limit: int = 10, articles: 
     documents = [{"id": d, "title": t, "published": p, "mentions": n} for d, t, p, n in latest[:articles]]
     around = [d for d, *_ in latest]
     together: Counter = Counter()
-    for chunk in range(0, len(around), 500):
-        part = around[chunk:chunk + 500]
-        together.update(dict(db.execute(
-            f"SELECT entity, count(DISTINCT document) FROM mentions WHERE document IN ({','.join('?' * len(part))})"
-            f" AND entity IS NOT NULL AND entity != ? GROUP BY entity", (*part, entity))))
+    for other, n in in_chunks(db, "SELECT entity, count(DISTINCT document) FROM mentions WHERE document IN ({marks})"
+                                  " AND entity IS NOT NULL AND entity != ? GROUP BY entity", around, (entity,)):
+        together[other] += n
     top = together.most_common(co_limit * 3)
     about = names(db, [e for e, _ in top])
-    kinds = dict(db.execute(f"SELECT id, type FROM entities WHERE id IN ({','.join('?' * len(top))})",
-                            [e for e, _ in top])) if top else {}
+    kinds = dict(in_chunks(db, "SELECT id, type FROM entities WHERE id IN ({marks})", [e for e, _ in top]))
     company = sorted(({"id": e, "name": about[e]["name"], "name_en": about[e]["name_en"], "type": kinds[e],
                        "articles": c} for e, c in top if e in about), key=lambda c: (-c["articles"], c["name"]))[:co_limit]
     return {"id": eid, "type": kind, "name": name, "name_en": name_en, "wikidata": wikidata, "kb_id": kb_id,
@@ -83,25 +82,17 @@ def top_entities(db: apsw.Connection, kind: str | None = None, since: str | None
     """Entities by number of mentions, optionally of one type and within a date range.
 
     Counted on the index of mentions by entity; articles are joined only for a date range."""
-    clauses, params, joins = ["m.entity IS NOT NULL"], [], ""
+    joins, dated, dates = published_window(since, until)
+    clauses, params = ["m.entity IS NOT NULL", *dated], [*dates]
     if kind:
         clauses.append("m.entity IN (SELECT id FROM entities WHERE type = ?)")
         params.append(kind.upper())
-    if since or until:
-        joins += " JOIN documents d ON d.id = m.document"
-    if since:
-        clauses.append("d.published >= ?")
-        params.append(since)
-    if until:
-        clauses.append("d.published <= ?")
-        params.append(until)
     counted = list(db.execute(
         f"SELECT m.entity, count(*), count(DISTINCT m.document) FROM mentions m{joins}"
         f" WHERE {' AND '.join(clauses)} GROUP BY m.entity ORDER BY 2 DESC, m.entity LIMIT ?", (*params, limit)))
     ids = [e for e, _, _ in counted]
-    about = {i: (n, ne, t) for chunk in range(0, len(ids), 500) for i, n, ne, t in db.execute(
-        f"SELECT id, name, name_en, type FROM entities WHERE id IN ({','.join('?' * len(ids[chunk:chunk + 500]))})",
-        ids[chunk:chunk + 500])}
+    about = {i: (n, ne, t) for i, n, ne, t in in_chunks(
+        db, "SELECT id, name, name_en, type FROM entities WHERE id IN ({marks})", ids)}
     rows = [(e, *about[e], c, a) for e, c, a in counted if e in about]
     rows.sort(key=lambda r: (-r[4], r[1]))
     return [{"id": i, "name": n, "name_en": ne, "type": t, "mentions": c, "articles": a} for i, n, ne, t, c, a in rows]
@@ -118,9 +109,8 @@ def mention_evidence(db: apsw.Connection, entity: str, limit: int = 50) -> list[
 def names(db: apsw.Connection, ids) -> dict[str, dict]:
     """Entities' names by id (ids not in the store are left out)."""
     ids = list(set(ids))
-    return {i: {"id": i, "name": n, "name_en": ne} for chunk in range(0, len(ids), 500) for i, n, ne in db.execute(
-        f"SELECT id, name, name_en FROM entities WHERE id IN ({','.join('?' * len(ids[chunk:chunk + 500]))})",
-        ids[chunk:chunk + 500])}
+    return {i: {"id": i, "name": n, "name_en": ne} for i, n, ne in in_chunks(
+        db, "SELECT id, name, name_en FROM entities WHERE id IN ({marks})", ids)}
 
 
 def quote_rows(db: apsw.Connection, speaker: str | None = None, since: str | None = None, until: str | None = None,
