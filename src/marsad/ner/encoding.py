@@ -176,19 +176,34 @@ def _row(token: str, info: dict, vocab: Vocabulary, res: Resources, index: dict[
 def encode(tokens: list[str], vocab: Vocabulary, res: Resources,
            bits: tuple[str, ...] = GAZ_BITS) -> dict[str, np.ndarray]:
     """One sentence as arrays: w, s1, s2 (T,), ch (T, MAX_CHARS), sh, pr (T,), gz (T, bits)."""
-    infos = [token_info(t, res) for t in tokens]
-    marks = multi_gazetteer(infos, res)
-    size = len(tokens)
+    return {**token_arrays(tokens, vocab, res, bits), "gz": gazetteer_flags(tokens, res, bits)}
+
+
+def token_arrays(tokens: list[str], vocab: Vocabulary, res: Resources,
+                 bits: tuple[str, ...] = GAZ_BITS) -> dict[str, np.ndarray]:
+    """What of the encoding depends on each token alone: w, s1, s2 (T,), ch (T, MAX_CHARS), sh, pr (T,)."""
     index = {b: i for i, b in enumerate(bits)}
-    rows = [_row(t, info, vocab, res, index) for t, info in zip(tokens, infos)]
+    rows = [_row(t, token_info(t, res), vocab, res, index) for t in tokens]
+    size = len(tokens)
     ids = np.array([r[0] for r in rows], dtype=np.int64).reshape(size, 5)
     out = {k: ids[:, i].copy() for i, k in enumerate(("w", "s1", "s2", "sh", "pr"))}
     out["ch"] = np.zeros((size, MAX_CHARS), dtype=np.int64)
-    out["gz"] = np.zeros((size, len(bits)), dtype=np.float32)
-    for t, ((_, chars, flags), mark) in enumerate(zip(rows, marks)):
+    for t, (_, chars, _) in enumerate(rows):
         out["ch"][t, :len(chars)] = chars
-        for i in flags:
-            out["gz"][t, i] = 1.0
-        for m in mark:
-            out["gz"][t, index["MG-" + m]] = 1.0
+    return out
+
+
+def gazetteer_flags(tokens: list[str], res: Resources,
+                    bits: tuple[str, ...] = GAZ_BITS) -> np.ndarray:
+    """The gazetteer and name flags of a sentence's tokens (T, bits): a token's own lists, and
+    the B-/I- marks of multi-word entries, which depend on its neighbours."""
+    infos = [token_info(t, res) for t in tokens]
+    index = {b: i for i, b in enumerate(bits)}
+    rows, columns = [], []
+    for t, (info, mark) in enumerate(zip(infos, multi_gazetteer(infos, res))):
+        for bit in (*info["gaz"], *(("NAME",) if info["name"] else ()), *("MG-" + m for m in mark)):
+            rows.append(t)
+            columns.append(index[bit])
+    out = np.zeros((len(tokens), len(bits)), dtype=np.float32)
+    out[rows, columns] = 1.0
     return out

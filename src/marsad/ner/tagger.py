@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
 
-from marsad.ner.encoding import GAZ_BITS, MAX_CHARS, Resources, Vocabulary, encode
+from marsad.ner.encoding import GAZ_BITS, Resources, Vocabulary, gazetteer_flags, token_arrays
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -38,8 +39,9 @@ class Member:
                                        np.zeros((1, kernel.shape[0]), np.float32)]).astype(np.float32)
                             for k in range(kernel.shape[2])]
 
-    def features(self, x: dict[str, np.ndarray], words: np.ndarray) -> np.ndarray:
-        """The BiLSTM's input per token (T, features): word vectors, character CNN, small features."""
+    def token_features(self, x: dict[str, np.ndarray], words: np.ndarray) -> np.ndarray:
+        """The BiLSTM's input per token that depends on the token alone (T, features): word
+        vectors, character CNN, shape and proclitic."""
         w = self.w
         ch = x["ch"]                                                           # (T, C)
         beyond = len(self.char_tables[0]) - 1
@@ -47,10 +49,13 @@ class Member:
         after = np.pad(ch, ((0, 0), (0, 1)), constant_values=beyond)[:, 1:]
         t0, t1, t2 = self.char_tables
         conv = np.maximum(t0[before] + t1[ch] + t2[after] + w["conv.bias"], 0).max(axis=1)   # (T, F)
-        return np.concatenate([
-            words[x["w"]], words[x["s1"]], words[x["s2"]], conv,
-            w["shemb.weight"][x["sh"]], w["premb.weight"][x["pr"]],
-            np.maximum(x["gz"] @ w["gzlin.weight"].T + w["gzlin.bias"], 0)], axis=1).astype(np.float32)
+        return np.concatenate([words[x["w"]], words[x["s1"]], words[x["s2"]], conv,
+                               w["shemb.weight"][x["sh"]], w["premb.weight"][x["pr"]]], axis=1).astype(np.float32)
+
+    def gazetteer_features(self, gz: np.ndarray) -> np.ndarray:
+        """The rest of the BiLSTM's input (T, 16): the gazetteer marks, which depend on the
+        neighbours too (a multi-word entry's B-/I- marks)."""
+        return np.maximum(gz @ self.w["gzlin.weight"].T + self.w["gzlin.bias"], 0).astype(np.float32)
 
     def direction(self, reverse: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Input weights (4H, in), recurrent weights (H, 4H) and bias of one LSTM direction, gates
@@ -85,6 +90,41 @@ def _run_lstms(pre: np.ndarray, w_hh: np.ndarray, bounds: np.ndarray) -> np.ndar
     return out
 
 
+class _Projections:
+    """Input projections of the tokens seen most recently, for every member and direction.
+
+    All of a token's input but its gazetteer marks depends on the token alone, and that part
+    is most of the LSTMs' input work; words repeat (in SaudiNewsNet, 8,192 recent tokens
+    cover 73% of the next ones), so each distinct token is projected once and kept in a
+    table, the least recently used giving its row to a new one."""
+
+    def __init__(self, capacity: int, width: int):
+        self.capacity = capacity
+        self.table = np.empty((capacity, width), np.float32)
+        self.rows: OrderedDict[str, int] = OrderedDict()
+
+    def rows_of(self, tokens: list[str]) -> tuple[np.ndarray, list[int]] | None:
+        """Each distinct token's row (hits moved to the newest end) and which of them are new
+        (their rows still to be filled); None when there are more than the table holds."""
+        if len(tokens) > self.capacity:
+            return None
+        rows, out, fresh = self.rows, np.empty(len(tokens), np.int64), []
+        for i, token in enumerate(tokens):
+            row = rows.get(token)
+            if row is None:
+                fresh.append(i)
+            else:
+                rows.move_to_end(token)
+                out[i] = row
+        for i in fresh:     # the oldest rows are none of this call's (all of those are newest now)
+            row = len(rows) if len(rows) < self.capacity else rows.popitem(last=False)[1]
+            rows[tokens[i]] = out[i] = row
+        return out, fresh
+
+
+PROJECTED_TOKENS = 8192     # distinct tokens whose input projections are kept (8 KB each)
+
+
 class NeuralTagger:
     """The shipped tagger: load it once, then tag sentences of tokens."""
 
@@ -101,6 +141,15 @@ class NeuralTagger:
         self.trans = np.mean([m.w["crf.trans"] for m in self.members], axis=0)
         self.directions = [m.direction(reverse) for m in self.members for reverse in (False, True)]
         self.w_hh = np.stack([d[1] for d in self.directions])
+        gz = self.members[0].w["gzlin.weight"].shape[0]
+        # per member, both directions side by side: the token-only columns (in, 2 × 4H), the
+        # gazetteer columns (16, 2 × 4H) and the biases (2 × 4H)
+        self.token_weights = [np.ascontiguousarray(np.hstack([d[0][:, :-gz].T for d in self.directions[2 * i:2 * i + 2]]))
+                              for i in range(len(self.members))]
+        self.gazetteer_weights = [np.ascontiguousarray(np.hstack([d[0][:, -gz:].T for d in self.directions[2 * i:2 * i + 2]]))
+                                  for i in range(len(self.members))]
+        self.biases = [np.concatenate([d[2] for d in self.directions[2 * i:2 * i + 2]]) for i in range(len(self.members))]
+        self.projections = _Projections(PROJECTED_TOKENS, len(self.directions) * self.w_hh.shape[2])
         self.spec = spec
         self.bits = tuple(spec.get("bits", GAZ_BITS))
         assert len(self.bits) == self.members[0].w["gzlin.weight"].shape[1]
@@ -115,7 +164,6 @@ class NeuralTagger:
 
         All sentences, both directions and every member run as one packed batch: sentences
         ordered longest first step together, each leaving the batch at its end."""
-        encoded = [encode(tokens, self.vocab, self.resources, self.bits) for tokens in sentences]
         lengths = np.array([len(tokens) for tokens in sentences])
         offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
         order = np.argsort(-lengths, kind="stable")           # longest first
@@ -126,16 +174,16 @@ class NeuralTagger:
         bounds = np.concatenate([[0], np.cumsum(valid.sum(axis=1))])
         forward = (starts[None, :] + t)[valid]                 # the token of each packed position
         backward = (starts[None, :] + by_length[None, :] - 1 - t)[valid]
-        joined = {key: np.concatenate([x[key] for x in encoded]) for key in encoded[0]}
+        gz = np.concatenate([gazetteer_flags(tokens, self.resources, self.bits) for tokens in sentences])
         four = self.w_hh.shape[2]
-        pre = np.empty((len(self.directions), n, four), np.float32)
+        pre = self._token_projections([t for s in sentences for t in s])      # (n, K, 4H)
+        packed = np.empty((len(self.directions), n, four), np.float32)
         for i, member in enumerate(self.members):
-            feats = member.features(joined, self.words)
+            gazetteer = member.gazetteer_features(gz) @ self.gazetteer_weights[i] + self.biases[i]
             for j, index in enumerate((forward, backward)):
-                w_ih, _, bias = self.directions[2 * i + j]
-                np.matmul(feats[index], w_ih.T, out=pre[2 * i + j])
-                pre[2 * i + j] += bias
-        hidden = _run_lstms(pre, self.w_hh, bounds)     # (K, N, H), packed
+                k = 2 * i + j
+                np.add(pre[index, k], gazetteer[index, j * four:(j + 1) * four], out=packed[k])
+        hidden = _run_lstms(packed, self.w_hh, bounds)     # (K, N, H), packed
         total = 0.0
         for i, member in enumerate(self.members):
             states = []
@@ -147,11 +195,38 @@ class NeuralTagger:
         mean = total / len(self.members)
         return [mean[o:o + k] for o, k in zip(offsets, lengths)]
 
+    def _token_projections(self, tokens: list[str]) -> np.ndarray:
+        """Every token's token-only input projections (n, K, 4H), each distinct token's
+        computed once and kept (see :class:`_Projections`)."""
+        distinct: dict[str, int] = {}
+        inverse = np.empty(len(tokens), np.int64)        # each token's distinct token
+        positions: list[int] = []                        # each distinct token's first position
+        for p, token in enumerate(tokens):
+            u = distinct.get(token)
+            if u is None:
+                u = distinct[token] = len(positions)
+                positions.append(p)
+            inverse[p] = u
+        kept = self.projections.rows_of(list(distinct))
+        if kept is None:
+            rows, fresh, table = np.arange(len(distinct)), list(range(len(distinct))), \
+                np.empty((len(distinct), self.projections.table.shape[1]), np.float32)
+        else:
+            (rows, fresh), table = kept, self.projections.table
+        if fresh:
+            x = token_arrays([tokens[positions[i]] for i in fresh], self.vocab, self.resources, self.bits)
+            width = 2 * self.w_hh.shape[2]
+            for i, member in enumerate(self.members):
+                table[rows[fresh], i * width:(i + 1) * width] = member.token_features(x, self.words) @ self.token_weights[i]
+        return table[rows[inverse]].reshape(len(tokens), len(self.directions), self.w_hh.shape[2])
+
     def decode(self, emissions: list[np.ndarray]) -> list[tuple[list[int], np.ndarray]]:
         """For each sentence: the best label path (Viterbi) and P(label) per token (forward–backward).
 
         Sentences are padded to the longest and decoded together; past its end a sentence's
-        scores stand still, so padding changes nothing."""
+        scores stand still, so padding changes nothing. The marginals come from scaled
+        probabilities (each step's vector normalised to sum 1, as in Rabiner's forward–backward),
+        so that a step is a small matrix product rather than a log-sum-exp."""
         lengths = np.array([len(em) for em in emissions])
         steps, batch, labels = int(lengths.max()), len(emissions), len(self.labels)
         em = np.zeros((steps, batch, labels), np.float32)
@@ -160,26 +235,37 @@ class NeuralTagger:
         valid = (np.arange(steps)[:, None] < lengths[None, :])[..., None]     # (steps, B, 1)
         trans, keep = self.trans[None], np.broadcast_to(np.arange(labels), (batch, labels))
         score = self.start + em[0]
-        alpha = np.empty_like(em)
-        alpha[0] = score
         back = np.empty((steps, batch, labels), np.int64)
         for t in range(1, steps):
             total = score[:, :, None] + trans
             back[t] = np.where(valid[t], total.argmax(1), keep)
             score = np.where(valid[t], total.max(1) + em[t], score)
-            alpha[t] = np.where(valid[t], _logsumexp(alpha[t - 1][:, :, None] + trans, 1) + em[t], alpha[t - 1])
-        beta = np.empty_like(em)
-        beta[-1] = self.end
-        for t in range(steps - 2, -1, -1):
-            step = _logsumexp(trans + (em[t + 1] + beta[t + 1])[:, None, :], 2)
-            beta[t] = np.where(valid[t + 1], step, self.end)
-        log_z = _logsumexp(alpha[-1] + self.end, 1)                                # (B,)
-        probs = np.exp(alpha + beta - log_z[None, :, None])
         best = np.empty((steps, batch), np.int64)
         best[-1] = (score + self.end).argmax(1)
         for t in range(steps - 1, 0, -1):
             best[t - 1] = back[t][np.arange(batch), best[t]]
+        probs = self._marginals(em, valid)
         return [([int(i) for i in best[:n, b]], probs[:n, b]) for b, n in enumerate(lengths)]
+
+    def _marginals(self, em: np.ndarray, valid: np.ndarray) -> np.ndarray:
+        """P(label) per step and sentence (steps, B, labels), by scaled forward–backward."""
+        def scaled(x: np.ndarray) -> np.ndarray:
+            return np.exp((x - x.max(axis=-1, keepdims=True)).astype(np.float64))
+        e, moves, ends = scaled(em), np.exp(self.trans.astype(np.float64) - self.trans.max()), scaled(self.end)
+        steps = len(e)
+        alpha = np.empty_like(e)
+        a = scaled(self.start) * e[0]
+        alpha[0] = a / a.sum(1, keepdims=True)
+        for t in range(1, steps):
+            a = (alpha[t - 1] @ moves) * e[t]
+            alpha[t] = np.where(valid[t], a / a.sum(1, keepdims=True), alpha[t - 1])
+        beta = np.empty_like(e)
+        beta[-1] = ends
+        for t in range(steps - 2, -1, -1):
+            b = (e[t + 1] * beta[t + 1]) @ moves.T
+            beta[t] = np.where(valid[t + 1], b / b.sum(1, keepdims=True), ends)
+        probs = alpha * beta
+        return probs / probs.sum(2, keepdims=True)
 
     def tag(self, tokens: list[str]) -> list[str]:
         """IOB2 labels for a sentence."""
