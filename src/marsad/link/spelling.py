@@ -26,7 +26,13 @@ def _where(i: int, size: int) -> str:
 
 def features(a: str, b: str) -> Counter:
     """The named features of a pair of spellings (order does not matter)."""
-    la, lb = sorted((translit.letters(a), translit.letters(b)))
+    return Counter(letter_features(*sorted((translit.letters(a), translit.letters(b)))))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def letter_features(la: str, lb: str) -> Counter:
+    """:func:`features` of two names' letters, ``la`` ≤ ``lb`` (kept per pair: many spellings
+    share their letters; the caller must not change the result)."""
     cost, pairs = translit.alignment(la, lb)
     f: Counter = Counter()
     size, differing = len(pairs), 0
@@ -58,7 +64,7 @@ def features(a: str, b: str) -> Counter:
     f["differences in a short name"] = differing * (longest <= 4)
     f["differences in a mid-length name"] = differing * (5 <= longest <= 6)
     f["first sounds differ"] = float(cls(la[:1]) != cls(lb[:1]))
-    f["keys differ"] = float(translit.key(a) != translit.key(b))
+    f["keys differ"] = float(translit.skeleton(translit.sounds(la)) != translit.skeleton(translit.sounds(lb)))
     grams_a = {la[i:i + 2] for i in range(len(la) - 1)}
     grams_b = {lb[i:i + 2] for i in range(len(lb) - 1)}
     f["shared letter pairs"] = len(grams_a & grams_b) / max(len(grams_a | grams_b), 1)
@@ -95,7 +101,7 @@ def probability(a: str, b: str, judge: Model | None = None) -> float:
     """The probability that two spellings write one name (1 for the same letters); the shipped model unless given."""
     if translit.letters(a) == translit.letters(b):
         return 1.0
-    z = (judge or model()).score(features(a, b))
+    z = (judge or model()).score(letter_features(*sorted((translit.letters(a), translit.letters(b)))))
     return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
 
 

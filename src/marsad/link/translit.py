@@ -70,12 +70,22 @@ def sound_class(letter: str) -> str:
 @functools.lru_cache(maxsize=1 << 16)
 def phonetic(name: str) -> str:
     """The sound-class string of a name: one letter per sound (A, U, I for vowels), words run together."""
-    return _REPEAT.sub(r"\1", "".join(map(sound_class, letters(name))))
+    return sounds(letters(name))
+
+
+def sounds(written: str) -> str:
+    """The sound-class string of a name's letters (see :func:`letters`)."""
+    return _REPEAT.sub(r"\1", "".join(map(sound_class, written)))
 
 
 def key(name: str) -> str:
     """The coarse consonant skeleton of a name: spellings of one name share it (روته، روتي، روت → RD)."""
-    return _REPEAT.sub(r"\1", phonetic(name).translate(_spec().key_table))
+    return skeleton(phonetic(name))
+
+
+def skeleton(sound: str) -> str:
+    """The coarse consonant skeleton of a sound-class string (see :func:`key`)."""
+    return _REPEAT.sub(r"\1", sound.translate(_spec().key_table))
 
 
 def deletions(name: str) -> set[str]:
@@ -164,8 +174,12 @@ def alignment(a: str, b: str) -> tuple[float, list[tuple[str, str]]]:
     return table[-1][-1], pairs[::-1]
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def similarity(a: str, b: str) -> float:
     """1 for two spellings of one sound sequence, falling with each differing sound."""
-    pa, pb = phonetic(a), phonetic(b)
+    return sound_similarity(*sorted((phonetic(a), phonetic(b))))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def sound_similarity(pa: str, pb: str) -> float:
+    """:func:`similarity` of two sound-class strings (kept per pair: many spellings share them)."""
     return max(0.0, 1.0 - distance(pa, pb) / max(len(pa), len(pb), 1))
