@@ -2,7 +2,7 @@
 
     python bench/ingest.py [--data ../shared/data/saudinewsnet] [--limit N] [--queries 300] [--text-only]
 
-Prints articles/s, MB/s of article text, peak RSS, store size, and search latency
+Prints articles/s, MB/s of article text, peak memory (PSS and RSS), store size, and search latency
 percentiles; and, in the same run, the bare floor: the same files only read, normalised
 (NFC, the orthographic key of every word) and tokenised in one process, with the ratio of
 the ingest's rate to it. SaudiNewsNet is read from ../shared (research use only; never
@@ -48,8 +48,18 @@ def extract(data: Path, into: Path, limit: int | None) -> tuple[list[Path], int,
     return files, articles, size
 
 
-def tree_rss_mb() -> float:
-    """Resident memory of this process and every process under it (the analysis workers), in MB."""
+def _pss(pid: int) -> int:
+    """A process's proportional set size in bytes (each shared page divided among its sharers)."""
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def tree_memory_mb() -> tuple[float, float]:
+    """Memory of this process and every process under it (the analysis workers), in MB: the
+    sum of their resident sets (a page they share counts in each) and of their proportional
+    set sizes (a shared page counts once, split among them)."""
     parents, rss = {}, {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -63,19 +73,26 @@ def tree_rss_mb() -> float:
         more = {p for p, parent in parents.items() if parent in mine} - mine
         grew = bool(more)
         mine |= more
-    return sum(rss.get(p, 0) for p in mine) / 1e6
+    pss = 0
+    for pid in mine:
+        try:
+            pss += _pss(pid)
+        except (OSError, ValueError, IndexError):
+            continue
+    return sum(rss.get(p, 0) for p in mine) / 1e6, pss / 1e6
 
 
 class PeakMemory(threading.Thread):
-    """Samples tree_rss_mb() twice a second while the ingest runs; ``peak`` is the highest."""
+    """Samples tree_memory_mb() twice a second while the ingest runs; ``peak`` and ``peak_pss`` are the highest."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
-        self.peak, self.done = 0.0, threading.Event()
+        self.peak, self.peak_pss, self.done = 0.0, 0.0, threading.Event()
 
     def run(self) -> None:
         while not self.done.wait(0.5):
-            self.peak = max(self.peak, tree_rss_mb())
+            rss, pss = tree_memory_mb()
+            self.peak, self.peak_pss = max(self.peak, rss), max(self.peak_pss, pss)
 
 
 def bare_floor(files: list[Path]) -> tuple[int, float]:
@@ -154,8 +171,9 @@ def main() -> int:
         print(f"throughput          {articles / elapsed:.0f} articles/s, {text_mb / elapsed:.2f} MB/s")
         print(f"bare floor          {floor_rate:.0f} articles/s (read, normalise, tokenise {floor_articles:,} "
               f"articles in one process); ingest at {articles / elapsed / floor_rate:.2f} of it")
-        print(f"peak RSS            {memory.peak:.0f} MB, this process and its analysis workers together "
-              f"(sampled every 0.5 s; this process alone {rss_mb:.0f} MB)")
+        print(f"peak memory         {memory.peak_pss:.0f} MB proportional (PSS), {memory.peak:.0f} MB resident (RSS, "
+              f"shared pages counted in each process): this process and its analysis workers together "
+              f"(sampled every 0.5 s; this process alone {rss_mb:.0f} MB RSS)")
         print(f"store               {stats['file_bytes'] / 1e6:.0f} MB, {stats['documents']:,} documents, "
               f"{stats['removed_lines']:,} furniture lines removed")
         q = statistics.quantiles(latencies, n=100)
